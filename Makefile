@@ -1,0 +1,94 @@
+# rchub: every entry point. `make run` and `make test` work on a fresh Debian
+# machine: they install what is missing, build, and start their own stack.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+PORT      ?= 8080
+TEST_PORT ?= 18080
+VAR       ?= var
+BUILD     := build
+
+CC       ?= gcc
+CXX      ?= g++
+PKGS     := fcgi libmariadb libctemplate_nothreads libxml-2.0 inih
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter \
+            -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += -std=c++17 -Wall -Wextra $(shell pkg-config --cflags libctemplate_nothreads 2>/dev/null)
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer
+
+# Debian packages the build, the stack and the tests need.
+DEB_PACKAGES := gcc g++ make pkg-config libfcgi-dev libmariadb-dev mariadb-server mariadb-client \
+                nginx-light libctemplate-dev libxml2-dev libinih-dev libstemmer-dev libcmocka-dev \
+                libcurl4-openssl-dev wrk curl procps
+
+CORE_SRC := fcgi/arena.c fcgi/config.c fcgi/log.c fcgi/request.c fcgi/router.c fcgi/validate.c \
+            fcgi/response.c fcgi/db.c fcgi/stem.c
+APP_SRC  := $(CORE_SRC) fcgi/page.c fcgi/routes.c fcgi/worker.c $(wildcard fcgi/store/*.c) \
+            $(wildcard fcgi/handlers/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o) $(BUILD)/fcgi/tpl.o
+
+PROGRAMS := $(BUILD)/rchub.fcgi $(BUILD)/rchub-admin
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: deps build run stop test unit e2e bench clean db-shell
+build: $(PROGRAMS)
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null \
+	    || { echo "make deps: apt-get install failed"; exit 1; }; \
+	fi
+
+$(BUILD)/%.o: %.c $(wildcard fcgi/*.h fcgi/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/fcgi/tpl.o: fcgi/tpl.cc fcgi/tpl.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(BUILD)/rchub.fcgi: $(APP_OBJ) $(BUILD)/fcgi/main.o
+	$(CXX) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/rchub-admin: $(CORE_OBJ) $(BUILD)/fcgi/admin.o
+	$(CC) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ifcgi -o $@ $^ $(LDLIBS) -lcmocka
+
+$(BUILD)/tests/e2e: $(wildcard tests/e2e/*.c tests/e2e/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags libcurl libxml-2.0) -o $@ $(filter %.c,$^) \
+	  $(shell pkg-config --libs libcurl libxml-2.0)
+
+# The local stack: private MariaDB, rchub.fcgi and nginx under $(VAR)/.
+run: deps build
+	@sql/db.sh start $(VAR)
+	@sql/db.sh migrate $(VAR)
+	@sql/db.sh demo $(VAR) $(BUILD)/rchub-admin
+	@nginx/stack.sh start $(VAR) $(PORT) $(BUILD)/rchub.fcgi
+	@echo "rchub is running: http://127.0.0.1:$(PORT)/   (stop with: make stop)"
+
+stop:
+	@nginx/stack.sh stop $(VAR)
+	@sql/db.sh stop $(VAR)
+
+db-shell:
+	@sql/db.sh shell $(VAR)
+
+# Every test against its own stack (own data dir, sockets and port).
+test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e
+	@tests/run.sh $(TEST_PORT)
+
+bench: deps build
+	@tests/bench/bench.sh
+
+clean:
+	rm -rf $(BUILD)

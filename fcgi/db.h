@@ -1,0 +1,64 @@
+/* db.h: the worker's one MariaDB connection and its prepared statements.
+ * Queries are declared once as static struct db_query with fixed SQL text;
+ * parameters are always bound, never spliced into the text. */
+#ifndef RCHUB_DB_H
+#define RCHUB_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "arena.h"
+#include "config.h"
+
+struct st_mysql_stmt;
+
+/* One statement: its SQL text and, once used, its prepared handle. */
+struct db_query {
+	const char *sql;
+	struct st_mysql_stmt *stmt;
+	struct db_query *next_prepared; /* list of prepared statements, for reconnects */
+};
+
+#define DB_QUERY(name, text) static struct db_query name = { text, NULL, NULL }
+
+enum db_param_type { DB_INT, DB_TEXT, DB_NULL };
+
+struct db_param {
+	enum db_param_type type;
+	long long i;
+	const char *s;
+	size_t len;
+};
+
+#define P_INT(v) ((struct db_param){ .type = DB_INT, .i = (v) })
+#define P_TEXT(v) ((struct db_param){ .type = DB_TEXT, .s = (v), .len = strlen(v) })
+#define P_NULL ((struct db_param){ .type = DB_NULL })
+
+/* A result set copied into the request arena: cells[row * ncols + col],
+ * NULL for SQL NULL. */
+struct db_rows {
+	size_t nrows;
+	size_t ncols;
+	char **cells;
+};
+
+/* Connection settings; the first connect happens lazily on first use. */
+void db_configure(const struct config *cfg);
+/* Connects now; returns 0 or -1 with the server's reason in err. */
+int db_connect_now(char *err, size_t errlen);
+void db_close(void);
+/* True while the database cannot be reached (answer 503 + Retry-After). */
+bool db_unavailable(void);
+
+/* Runs a SELECT; returns its rows, or NULL on failure (see db_unavailable). */
+struct db_rows *db_select(arena *mem, struct db_query *q, const struct db_param *params, size_t nparams);
+/* Runs a statement that changes rows; returns affected rows or -1.
+ * *insert_id receives LAST_INSERT_ID() when not NULL. */
+long long db_exec(struct db_query *q, const struct db_param *params, size_t nparams,
+                  unsigned long long *insert_id);
+
+const char *db_cell(const struct db_rows *r, size_t row, size_t col);
+long long db_cell_int(const struct db_rows *r, size_t row, size_t col);
+
+#endif

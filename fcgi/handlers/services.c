@@ -1,0 +1,243 @@
+/* handlers/services.c: the service catalogue (/services) with its combinable
+ * filters, and one service (/services/{id}). Each filter is read through the
+ * validator of its kind; an unknown value is a 400 that names the parameter. */
+#include "handlers.h"
+
+#include <string.h>
+
+#include "../stem.h"
+#include "../validate.h"
+
+#define CATALOGUE_PAGE_SIZE 20
+
+/* The catalogue's parameters, in the order links are written. */
+enum { CQ_Q, CQ_DISTRICT, CQ_CATEGORY, CQ_TARGET, CQ_FORMAT, CQ_COST, CQ_PAGE, CQ__MAX };
+static const char *const catalogue_params[CQ__MAX] = {
+	"q",        /* CQ_Q: search words */
+	"district", /* CQ_DISTRICT: district slug */
+	"category", /* CQ_CATEGORY: category slug, a group includes its children */
+	"target",   /* CQ_TARGET: target_labels value */
+	"format",   /* CQ_FORMAT: format_labels value */
+	"cost",     /* CQ_COST: cost_labels value */
+	"page",     /* CQ_PAGE: 1..PAGE_MAX */
+};
+
+struct catalogue {
+	struct link_param params[CQ__MAX];
+	struct service_filter filter;
+	int page;
+	struct db_rows *districts;
+	struct db_rows *categories;
+};
+
+/* Resolves a slug filter to an id; returns 0, or the HTTP status sent. */
+static int resolve_slug(struct request *req, struct response *resp, const char *param, const char *slug,
+                        long long (*lookup)(arena *, const char *), long long *id)
+{
+	if (slug == NULL)
+		return 0;
+	if (!valid_slug(slug)) {
+		page_bad_param(req, resp, param);
+		return 400;
+	}
+	*id = lookup(req->mem, slug);
+	if (*id < 0) {
+		page_db_failure(req, resp);
+		return resp->status;
+	}
+	if (*id == 0) {
+		page_bad_param(req, resp, param);
+		return 400;
+	}
+	return 0;
+}
+
+/* Checks an enum filter against its label table; returns 0 or 400 (sent). */
+static int check_enum(struct request *req, struct response *resp, const char *param,
+                      const char *value, const struct label *table)
+{
+	if (value != NULL && label_index(table, value) < 0) {
+		page_bad_param(req, resp, param);
+		return 400;
+	}
+	return 0;
+}
+
+/* Reads and validates every filter; returns 0, or the status already sent. */
+static int read_catalogue(struct request *req, struct response *resp, struct catalogue *c)
+{
+	memset(c, 0, sizeof *c);
+	for (int i = 0; i < CQ__MAX; i++) {
+		c->params[i].name = catalogue_params[i];
+		c->params[i].value = query_value(req, catalogue_params[i]);
+	}
+	const char *q = c->params[CQ_Q].value;
+	if (q != NULL && !valid_text(q, SEARCH_MAX_CHARS)) {
+		page_error(req, resp, 400, "Поисковый запрос слишком длинный: не больше 200 символов.");
+		return 400;
+	}
+	c->page = 1;
+	if (c->params[CQ_PAGE].value && !valid_page(c->params[CQ_PAGE].value, &c->page)) {
+		page_bad_param(req, resp, "page");
+		return 400;
+	}
+	int rc;
+	if ((rc = check_enum(req, resp, "target", c->params[CQ_TARGET].value, target_labels)) ||
+	    (rc = check_enum(req, resp, "format", c->params[CQ_FORMAT].value, format_labels)) ||
+	    (rc = check_enum(req, resp, "cost", c->params[CQ_COST].value, cost_labels)) ||
+	    (rc = resolve_slug(req, resp, "district", c->params[CQ_DISTRICT].value, district_id_by_slug,
+	                       &c->filter.district_id)) ||
+	    (rc = resolve_slug(req, resp, "category", c->params[CQ_CATEGORY].value, category_id_by_slug,
+	                       &c->filter.category_id)))
+		return rc;
+	c->filter.fulltext = q ? stem_boolean_query(req->mem, q) : "";
+	c->filter.target = c->params[CQ_TARGET].value;
+	c->filter.format = c->params[CQ_FORMAT].value;
+	c->filter.cost = c->params[CQ_COST].value;
+	return 0;
+}
+
+void fill_service_item(tpl_dict *s, const struct db_rows *r, size_t i)
+{
+	tpl_set(s, "ID", db_cell(r, i, SERVICE_ID));
+	tpl_set(s, "TITLE", db_cell(r, i, SERVICE_TITLE));
+	tpl_set(s, "SUMMARY", db_cell(r, i, SERVICE_SUMMARY));
+	tpl_set(s, "CENTRE_SLUG", db_cell(r, i, SERVICE_CENTRE_SLUG));
+	tpl_set(s, "CENTRE_NAME", db_cell(r, i, SERVICE_CENTRE_NAME));
+	tpl_set(s, "CATEGORY_NAME", db_cell(r, i, SERVICE_CATEGORY_NAME));
+	tpl_set(s, "TARGET", label_text(target_labels, db_cell(r, i, SERVICE_TARGET)));
+	tpl_set(s, "FORMAT", label_text(format_labels, db_cell(r, i, SERVICE_FORMAT)));
+	tpl_set(s, "COST", label_text(cost_labels, db_cell(r, i, SERVICE_COST)));
+	tpl_set(s, "COST_VALUE", db_cell(r, i, SERVICE_COST));
+}
+
+void add_service_card(tpl_dict *list, const struct db_rows *r, size_t i)
+{
+	tpl_dict *card = tpl_include(tpl_section(list, "SERVICE"), "SERVICE_ITEM", "service_item.tpl");
+	fill_service_item(card, r, i);
+}
+
+static void fill_category_options(tpl_dict *d, const struct db_rows *cats, const char *selected)
+{
+	for (size_t i = 0; i < cats->nrows; i++) {
+		tpl_dict *o = tpl_section(d, "CATEGORY_OPTION");
+		const char *slug = db_cell(cats, i, CATEGORY_SLUG);
+		tpl_set(o, "OPTION_VALUE", slug);
+		tpl_set(o, "OPTION_TEXT", db_cell(cats, i, CATEGORY_NAME));
+		if (db_cell(cats, i, CATEGORY_PARENT_ID) != NULL)
+			tpl_show(o, "OPTION_CHILD");
+		if (selected && strcmp(selected, slug) == 0)
+			tpl_show(o, "OPTION_SELECTED");
+	}
+}
+
+static void fill_filters(tpl_dict *d, const struct catalogue *c)
+{
+	tpl_set(d, "Q", c->params[CQ_Q].value ? c->params[CQ_Q].value : "");
+	fill_district_options(d, "DISTRICT_OPTION", c->districts, c->params[CQ_DISTRICT].value);
+	fill_category_options(d, c->categories, c->params[CQ_CATEGORY].value);
+	fill_label_options(d, "TARGET_OPTION", target_labels, c->params[CQ_TARGET].value);
+	fill_label_options(d, "FORMAT_OPTION", format_labels, c->params[CQ_FORMAT].value);
+	fill_label_options(d, "COST_OPTION", cost_labels, c->params[CQ_COST].value);
+}
+
+/* Links that each drop one active filter: what to try when nothing matched. */
+static void fill_loosening(tpl_dict *d, arena *mem, const struct catalogue *c)
+{
+	static const char *const names[CQ__MAX] = {
+		"поисковый запрос", "район", "вид поддержки", "для кого", "формат", "стоимость", NULL,
+	};
+	struct link_param params[CQ__MAX];
+	for (int skip = CQ_Q; skip < CQ_PAGE; skip++) {
+		if (c->params[skip].value == NULL)
+			continue;
+		memcpy(params, c->params, sizeof params);
+		params[skip].value = NULL;
+		params[CQ_PAGE].value = NULL;
+		tpl_dict *s = tpl_section(d, "LOOSEN");
+		tpl_set(s, "LOOSEN_URL", build_link(mem, "/services", params, CQ__MAX));
+		tpl_set(s, "LOOSEN_WHAT", names[skip]);
+	}
+}
+
+void handle_services(struct request *req, struct response *resp)
+{
+	struct catalogue c;
+	if (read_catalogue(req, resp, &c) != 0)
+		return;
+	c.districts = districts_all(req->mem);
+	c.categories = categories_all(req->mem);
+	long long total = services_count(req->mem, &c.filter);
+	if (c.districts == NULL || c.categories == NULL || total < 0) {
+		page_db_failure(req, resp);
+		return;
+	}
+	int pages = (int)((total + CATALOGUE_PAGE_SIZE - 1) / CATALOGUE_PAGE_SIZE);
+	if (c.page > 1 && c.page > pages) {
+		page_error(req, resp, 404, "Такой страницы результатов нет: результатов меньше. Вернитесь к первой странице.");
+		return;
+	}
+	struct db_rows *rows = services_search(req->mem, &c.filter, CATALOGUE_PAGE_SIZE,
+	                                       (c.page - 1) * CATALOGUE_PAGE_SIZE);
+	if (rows == NULL) {
+		page_db_failure(req, resp);
+		return;
+	}
+	struct page p;
+	page_begin(&p, req, "services.tpl", "Каталог услуг", NAV_SERVICES);
+	fill_filters(p.content, &c);
+	tpl_set_int(p.content, "TOTAL", total);
+	tpl_set(p.content, "TOTAL_WORD", plural_ru(total, "услуга", "услуги", "услуг"));
+	for (size_t i = 0; i < rows->nrows; i++)
+		add_service_card(p.content, rows, i);
+	if (total == 0) {
+		tpl_show(p.content, "EMPTY");
+		fill_loosening(p.content, req->mem, &c);
+	}
+	fill_pagination(p.content, req->mem, "/services", c.params, CQ__MAX, CQ_PAGE, c.page, pages);
+	page_finish(&p, resp, 200);
+}
+
+static void fill_service_districts(tpl_dict *d, const struct db_rows *ds)
+{
+	for (size_t i = 0; i < ds->nrows; i++) {
+		tpl_dict *s = tpl_section(d, "DISTRICT");
+		tpl_set(s, "DISTRICT_NAME", db_cell(ds, i, DISTRICT_NAME));
+		tpl_set(s, "DISTRICT_SLUG", db_cell(ds, i, DISTRICT_SLUG));
+	}
+}
+
+void handle_service(struct request *req, struct response *resp)
+{
+	long long id;
+	valid_id(request_param(req, "id"), &id);
+	struct db_rows *r = service_by_id(req->mem, id);
+	struct db_rows *ds = r && r->nrows ? service_districts(req->mem, id) : NULL;
+	if (r == NULL || (r->nrows && ds == NULL)) {
+		page_db_failure(req, resp);
+		return;
+	}
+	if (r->nrows == 0) {
+		page_error(req, resp, 404, "Услуга не найдена. Возможно, ссылка устарела; найдите услугу в каталоге.");
+		return;
+	}
+	struct page p;
+	page_begin(&p, req, "service.tpl", db_cell(r, 0, SERVICE_TITLE), NAV_SERVICES);
+	tpl_dict *d = p.content;
+	fill_service_item(d, r, 0);
+	tpl_set(d, "CATEGORY_SLUG", db_cell(r, 0, SERVICE_CATEGORY_SLUG));
+	tpl_set(d, "DESCRIPTION", db_cell(r, 0, SERVICE_DESCRIPTION));
+	tpl_set(d, "UPDATED_AT", db_cell(r, 0, SERVICE_UPDATED_AT));
+	if (strcmp(db_cell(r, 0, SERVICE_STATUS), "archived") == 0)
+		tpl_show(d, "ARCHIVED");
+	set_optional(d, "HAS_PARENT_CATEGORY", "PARENT_CATEGORY_NAME", db_cell(r, 0, SERVICE_PARENT_CATEGORY_NAME));
+	tpl_set(d, "PARENT_CATEGORY_SLUG", db_cell(r, 0, SERVICE_PARENT_CATEGORY_SLUG));
+	set_optional(d, "HAS_PRICE_NOTE", "PRICE_NOTE", db_cell(r, 0, SERVICE_PRICE_NOTE));
+	set_optional(d, "HAS_ELIGIBILITY", "ELIGIBILITY", db_cell(r, 0, SERVICE_ELIGIBILITY));
+	set_optional(d, "HAS_CONTACT_NAME", "CONTACT_NAME", db_cell(r, 0, SERVICE_CONTACT_NAME));
+	set_optional(d, "HAS_CONTACT_PHONE", "CONTACT_PHONE", db_cell(r, 0, SERVICE_CONTACT_PHONE));
+	set_optional(d, "HAS_CONTACT_EMAIL", "CONTACT_EMAIL", db_cell(r, 0, SERVICE_CONTACT_EMAIL));
+	fill_service_districts(d, ds);
+	tpl_set_int(d, "DISTRICT_COUNT", (long long)ds->nrows);
+	page_finish(&p, resp, 200);
+}

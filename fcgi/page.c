@@ -1,0 +1,111 @@
+/* page.c: the shared layout (templates/layout.tpl) around each page, and the
+ * error pages. Anonymous GET pages are public for a minute (the nginx
+ * micro-cache relies on it); everything else is private. */
+#include "page.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "log.h"
+
+#define RETRY_AFTER_SECONDS "5"
+
+static const char *site_name = "Ресурсные центры НКО";
+static const char *region_name = "";
+
+/* Section names of the layout's navigation, indexed by enum nav_item. */
+static const char *const nav_sections[NAV__MAX] = {
+	NULL,             /* NAV_NONE */
+	"NAV_HOME_CURRENT",     /* NAV_HOME */
+	"NAV_CENTRES_CURRENT",  /* NAV_CENTRES */
+	"NAV_SERVICES_CURRENT", /* NAV_SERVICES */
+	"NAV_NGOS_CURRENT",     /* NAV_NGOS */
+};
+
+void page_set_site(const char *site, const char *region)
+{
+	site_name = site;
+	region_name = region;
+}
+
+void page_begin(struct page *p, struct request *req, const char *content_template,
+                const char *title, enum nav_item nav)
+{
+	p->req = req;
+	p->root = tpl_dict_new();
+	tpl_set(p->root, "SITE_NAME", site_name);
+	tpl_set(p->root, "REGION_NAME", region_name);
+	tpl_set(p->root, "TITLE", title);
+	if (nav > NAV_NONE && nav < NAV__MAX)
+		tpl_show(p->root, nav_sections[nav]);
+	p->content = tpl_include(p->root, "CONTENT", content_template);
+}
+
+void page_finish(struct page *p, struct response *resp, int status)
+{
+	const char *out;
+	size_t len;
+	if (tpl_render("layout.tpl", p->root, &out, &len) != 0) {
+		log_error("template", "path=%s", p->req->path);
+		static const char fallback[] = "<!DOCTYPE html><html lang=\"ru\"><title>Ошибка</title>"
+		                               "<p>Внутренняя ошибка сервера. Попробуйте позже.</p></html>";
+		response_body(resp, 500, CT_HTML, fallback, sizeof fallback - 1);
+	} else {
+		response_body(resp, status, CT_HTML, out, len);
+	}
+	tpl_dict_free(p->root);
+	p->root = p->content = NULL;
+	if (resp->status == 200 && p->req->method != METHOD_POST) {
+		resp->cache_control = CACHE_PUBLIC;
+		resp->etag = true;
+	}
+}
+
+static const char *error_title(int status)
+{
+	switch (status) {
+	case 400: return "Неверный запрос";
+	case 403: return "Доступ запрещён";
+	case 404: return "Страница не найдена";
+	case 405: return "Метод не поддерживается";
+	case 413: return "Слишком большой запрос";
+	case 414: return "Слишком длинный адрес";
+	case 415: return "Неподдерживаемый формат";
+	case 503: return "Сервис временно недоступен";
+	default: return "Внутренняя ошибка";
+	}
+}
+
+void page_error(struct request *req, struct response *resp, int status, const char *message)
+{
+	struct page p;
+	page_begin(&p, req, "error.tpl", error_title(status), NAV_NONE);
+	tpl_set_int(p.content, "STATUS", status);
+	tpl_set(p.content, "MESSAGE", message);
+	if (status == 404)
+		tpl_show(p.content, "NOT_FOUND_HINTS");
+	page_finish(&p, resp, status);
+	resp->cache_control = CACHE_PRIVATE;
+	if (status == 405)
+		response_header(resp, "Allow", "GET, HEAD, POST");
+	if (status == 503)
+		response_header(resp, "Retry-After", RETRY_AFTER_SECONDS);
+}
+
+void page_bad_param(struct request *req, struct response *resp, const char *param)
+{
+	char msg[256];
+	snprintf(msg, sizeof msg,
+	         "Параметр «%s» имеет недопустимое значение. Выберите значение из списка на странице "
+	         "или уберите этот параметр из адреса.", param);
+	page_error(req, resp, 400, arena_strdup(req->mem, msg));
+}
+
+void page_db_failure(struct request *req, struct response *resp)
+{
+	if (db_unavailable())
+		page_error(req, resp, 503, "База данных временно недоступна. Повторите попытку через несколько секунд.");
+	else
+		page_error(req, resp, 500, "Внутренняя ошибка сервера. Мы уже знаем о ней; попробуйте позже.");
+}

@@ -1,0 +1,19 @@
+/* store/categories.c: the two-level taxonomy of support. */
+#include "store.h"
+
+DB_QUERY(q_categories_all,
+         "SELECT c.id, c.parent_id, c.slug, c.name, c.description FROM categories c "
+         "LEFT JOIN categories p ON p.id = c.parent_id "
+         "ORDER BY COALESCE(p.sort_order, c.sort_order), COALESCE(p.id, c.id), "
+         "c.parent_id IS NOT NULL, c.sort_order, c.name");
+DB_QUERY(q_category_by_slug, "SELECT id FROM categories WHERE slug = ?");
+
+struct db_rows *categories_all(arena *mem)
+{
+	return db_select(mem, &q_categories_all, NULL, 0);
+}
+
+long long category_id_by_slug(arena *mem, const char *slug)
+{
+	return store_id_by_slug(mem, &q_category_by_slug, slug);
+}

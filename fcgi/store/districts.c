@@ -1,0 +1,28 @@
+/* store/districts.c: municipal districts of the configured region. */
+#include "store.h"
+
+#define DISTRICT_COLUMNS "d.id, d.slug, d.name, d.kind, d.oktmo"
+
+DB_QUERY(q_districts_all,
+         "SELECT " DISTRICT_COLUMNS " FROM districts d ORDER BY d.sort_order, d.name");
+DB_QUERY(q_district_by_slug, "SELECT id FROM districts WHERE slug = ?");
+
+struct db_rows *districts_all(arena *mem)
+{
+	return db_select(mem, &q_districts_all, NULL, 0);
+}
+
+/* Looks up the id of the row a slug names: 0 when none, -1 on failure. */
+long long store_id_by_slug(arena *mem, struct db_query *q, const char *slug)
+{
+	struct db_param p[] = { P_TEXT(slug) };
+	struct db_rows *r = db_select(mem, q, p, 1);
+	if (r == NULL)
+		return -1;
+	return r->nrows ? db_cell_int(r, 0, 0) : 0;
+}
+
+long long district_id_by_slug(arena *mem, const char *slug)
+{
+	return store_id_by_slug(mem, &q_district_by_slug, slug);
+}

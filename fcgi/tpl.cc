@@ -1,0 +1,129 @@
+// tpl.cc: the only C++ file: an extern "C" shim over Google ctemplate.
+// A tpl_dict* is a ctemplate::TemplateDictionary*; no C++ exception may cross
+// into C, so every entry point catches everything and reports failure.
+#include "tpl.h"
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+#include <ctemplate/template_dictionary.h>
+#include <sys/stat.h>
+
+#include <string>
+
+using ctemplate::TemplateDictionary;
+
+static TemplateDictionary *D(tpl_dict *d)
+{
+	return reinterpret_cast<TemplateDictionary *>(d);
+}
+
+static tpl_dict *C(TemplateDictionary *d)
+{
+	return reinterpret_cast<tpl_dict *>(d);
+}
+
+// The last rendered page; reused so steady rendering does not allocate.
+static std::string rendered;
+
+extern "C" int tpl_init(const char *root_dir)
+{
+	struct stat st;
+	if (stat(root_dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	try {
+		ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(root_dir);
+		rendered.reserve(64 * 1024);
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
+
+extern "C" void tpl_reload(void)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->ReloadAllIfChanged(
+		    ctemplate::TemplateCache::IMMEDIATE_RELOAD);
+	} catch (...) {
+	}
+}
+
+extern "C" tpl_dict *tpl_dict_new(void)
+{
+	try {
+		return C(new TemplateDictionary("page"));
+	} catch (...) {
+		return nullptr;
+	}
+}
+
+extern "C" void tpl_dict_free(tpl_dict *d)
+{
+	delete D(d);
+}
+
+extern "C" void tpl_set(tpl_dict *d, const char *key, const char *value)
+{
+	try {
+		D(d)->SetValue(key, value ? value : "");
+	} catch (...) {
+	}
+}
+
+extern "C" void tpl_set_len(tpl_dict *d, const char *key, const char *value, size_t len)
+{
+	try {
+		D(d)->SetValue(key, ctemplate::TemplateString(value, len));
+	} catch (...) {
+	}
+}
+
+extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
+{
+	try {
+		D(d)->SetValue(key, std::to_string(value));
+	} catch (...) {
+	}
+}
+
+extern "C" tpl_dict *tpl_section(tpl_dict *d, const char *section)
+{
+	try {
+		return C(D(d)->AddSectionDictionary(section));
+	} catch (...) {
+		return nullptr;
+	}
+}
+
+extern "C" void tpl_show(tpl_dict *d, const char *section)
+{
+	try {
+		D(d)->ShowSection(section);
+	} catch (...) {
+	}
+}
+
+extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *filename)
+{
+	try {
+		TemplateDictionary *inc = D(d)->AddIncludeDictionary(name);
+		inc->SetFilename(filename);
+		return C(inc);
+	} catch (...) {
+		return nullptr;
+	}
+}
+
+extern "C" int tpl_render(const char *filename, tpl_dict *d, const char **out, size_t *len)
+{
+	try {
+		rendered.clear();
+		if (!ctemplate::ExpandTemplate(filename, ctemplate::STRIP_BLANK_LINES, D(d), &rendered))
+			return -1;
+		*out = rendered.data();
+		*len = rendered.size();
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
