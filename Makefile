@@ -92,3 +92,6 @@ bench: deps build
 
 clean:
 	rm -rf $(BUILD)
+
+# Fuzzing, benchmarks and other suites keep their rules beside their code.
+-include tests/fuzz/fuzz.mk
