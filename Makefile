@@ -5,6 +5,7 @@ SHELL := /bin/bash
 
 PORT      ?= 8080
 TEST_PORT ?= 18080
+TEST_VAR  ?= var/test
 VAR       ?= var
 BUILD     := build
 
@@ -85,7 +86,7 @@ db-shell:
 
 # Every test against its own stack (own data dir, sockets and port).
 test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e
-	@tests/run.sh $(TEST_PORT)
+	@TEST_VAR=$(TEST_VAR) tests/run.sh $(TEST_PORT)
 
 bench: deps build
 	@tests/bench/bench.sh

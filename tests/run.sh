@@ -3,12 +3,13 @@
 # var/test, own sockets, own port) and stops it afterwards, even on failure.
 # Each suite prints TAP lines ("ok N - name" / "not ok N - name"); this script
 # counts them and ends with the line "N passed, N failed".
-#   tests/run.sh PORT
+#   tests/run.sh PORT        (TEST_VAR=dir overrides var/test)
 set -uo pipefail
 port=${1:-18080}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-var=$root/var/test
+var=${TEST_VAR:-$root/var/test}
+mkdir -p "$var"; var=$(cd "$var" && pwd)
 build=$root/build
 log=$var/log/tests.log
 passed=0
@@ -26,10 +27,9 @@ stack_up() {
 	mkdir -p "$var/log"
 	sql/db.sh start "$var" >/dev/null &&
 		sql/db.sh migrate "$var" >/dev/null &&
-		sql/db.sh load "$var" tests/e2e/fixtures-before-demo.sql 2>/dev/null;
-	sql/db.sh demo "$var" "$build/rchub-admin" >/dev/null &&
+		sql/db.sh demo "$var" "$build/rchub-admin" >/dev/null &&
 		for f in tests/e2e/fixtures*.sql; do
-			case $f in *before-demo*) continue ;; esac
+			[ -e "$f" ] || continue
 			sql/db.sh load "$var" "$f" || return 1
 		done &&
 		RCHUB_DATABASE_SOCKET=$var/run/mariadb.sock RCHUB_DATABASE_PASSWORD=$(cat "$var/db-app-password") \
