@@ -39,7 +39,9 @@ void page_begin(struct page *p, struct request *req, const char *content_templat
 	tpl_set(p->root, "TITLE", title);
 	if (nav > NAV_NONE && nav < NAV__MAX)
 		tpl_show(p->root, nav_sections[nav]);
+	/* ctemplate includes do not inherit their parent's values. */
 	p->content = tpl_include(p->root, "CONTENT", content_template);
+	tpl_set(p->content, "TITLE", title);
 }
 
 void page_finish(struct page *p, struct response *resp, int status)

@@ -344,7 +344,7 @@ CENTRES = [
 # --------------------------------------------------------------------------
 # Services: centre, leaf category, title, summary, specific description,
 # target group, format, cost, price note; optional explicit offline districts
-# (`where`), `archived`, `elig` (eligibility override).
+# (`where`) and `archived`.
 # --------------------------------------------------------------------------
 
 
@@ -1046,9 +1046,9 @@ INDIGENOUS = {"nanaysky", "ulchsky", "nikolaevsky", "tuguro-chumikansky", "ayano
               "imeni-poliny-osipenko", "komsomolsky", "verkhnebureinsky", "khabarovsky",
               "sovetsko-gavansky", "solnechny", "amursky", "khabarovsk"}
 
-LEGAL_WEIGHTS_CITY = [("ro", 22), ("oo", 12), ("ano", 28), ("fond", 12), ("assoc", 6),
+LEGAL_WEIGHTS_CITY = [("ro", 22), ("oo", 12), ("ano", 26), ("fond", 16), ("assoc", 6),
                       ("tos", 10), ("kazach", 2), ("religious", 1), ("other", 6)]
-LEGAL_WEIGHTS_DISTRICT = [("ro", 3), ("oo", 25), ("ano", 20), ("fond", 6), ("assoc", 3),
+LEGAL_WEIGHTS_DISTRICT = [("ro", 3), ("oo", 25), ("ano", 20), ("fond", 8), ("assoc", 3),
                           ("tos", 25), ("kazach", 4), ("religious", 2), ("other", 9)]
 THEME_WEIGHTS = [("youth", 12), ("veterans", 7), ("ecology", 9), ("indigenous", 6), ("culture", 10),
                  ("sport", 10), ("disability", 8), ("animals", 5), ("local_history", 6),
@@ -1227,15 +1227,12 @@ def build():
     order = list(range(len(SERVICES)))
     rng.shuffle(order)
     services, service_districts = [], []
-    closer_i = {k: 0 for k in CLOSERS}
     start = dt.datetime(2024, 11, 1)
     for sid, idx in enumerate(order, start=1):
         s = SERVICES[idx]
         c = ckey[s["centre"]]
         first, patr, fam = c["staff"][rng.randrange(len(c["staff"]))]
-        closers = CLOSERS[s["fmt"]]
-        closer = closers[(closer_i[s["fmt"]] + rng.randrange(len(closers))) % len(closers)]
-        closer_i[s["fmt"]] += 1
+        closer = rng.choice(CLOSERS[s["fmt"]])
         if s.get("archived"):
             created = random_datetime(rng, start, dt.datetime(2025, 9, 1))
             updated = random_datetime(rng, created + dt.timedelta(days=90), NOW - dt.timedelta(days=20))
@@ -1249,11 +1246,11 @@ def build():
             id=sid, centre_id=c["id"], category_id=cat_id[s["cat"]], title=s["title"],
             summary=s["summary"], description=s["desc"] + " " + closer,
             target_group=s["target"], format=s["fmt"], cost=s["cost"], price_note=s["price"],
-            eligibility=s.get("elig") or rng.choice(ELIGIBILITY[s["target"]]),
+            eligibility=rng.choice(ELIGIBILITY[s["target"]]),
             contact_name="%s %s %s" % (first, patr, fam), contact_phone=contact_phone,
             contact_email=contact_email, status="archived" if s.get("archived") else "active",
             search_stems="", created_at=created, updated_at=updated,
-            _top=top_of[s["cat"]], _centre=s["centre"]))
+            _top=top_of[s["cat"]]))
         # Reach: online services everywhere; hybrid ones across the centre's
         # service area (in person at the seat, remotely elsewhere); offline
         # ones at the seat plus the districts the centre travels to.
@@ -1273,7 +1270,6 @@ def build():
 
     data["ngos"] = build_ngos(rng, reg, did)
     data["_did"] = did
-    data["_cat_id"] = cat_id
     return data
 
 
@@ -1360,13 +1356,13 @@ def build_ngos(rng, reg, did):
                 name, short = ngo_name(rng, form, theme, quoted, district)
                 activity = rng.choice(THEMES[theme][1])
             name += DEMO
-            if name in full_names or short in short_names:
+            if name in full_names or (district, short) in short_names:
                 continue
             break
         else:
             raise RuntimeError("could not find a unique NGO name for %s" % district)
         full_names.add(name)
-        short_names.add(short)
+        short_names.add((district, short))
         used_quoted.add(quoted)
 
         base = slugify(quoted)

@@ -43,7 +43,7 @@ CREATE TABLE centres (
   CONSTRAINT fk_centres_district FOREIGN KEY (district_id) REFERENCES districts(id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Districts a centre serves (beyond its own seat).
+-- Districts a centre serves, its own seat included.
 CREATE TABLE centre_districts (
   centre_id    INT UNSIGNED NOT NULL,
   district_id  INT UNSIGNED NOT NULL,
