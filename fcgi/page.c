@@ -1,5 +1,5 @@
 /* page.c: the shared layout (templates/layout.tpl) around each page, and the
- * error pages. Anonymous GET pages are public for a minute (the nginx
+ * error pages. Anonymous GET pages are public for a few seconds (the nginx
  * micro-cache relies on it); everything else is private. */
 #include "page.h"
 

@@ -14,7 +14,7 @@
 #define CT_HTML "text/html; charset=utf-8"
 
 /* Cache policies a handler chooses from. */
-#define CACHE_PUBLIC  "public, max-age=60"  /* anonymous pages, micro-cached by nginx */
+#define CACHE_PUBLIC  "public, max-age=5"   /* anonymous pages; nginx micro-caches them this long */
 #define CACHE_PRIVATE "private, no-store"   /* pages for one signed-in user, errors */
 
 struct header {

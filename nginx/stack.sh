@@ -18,6 +18,7 @@ write_config() {
 	local port=$1
 	mkdir -p "$var/nginx"/{client_body,proxy,fastcgi,uwsgi,scgi} "$var/log" "$run"
 	sed -e "s|@ROOT@|$root|g" -e "s|@SOCKET@|$run/rchub.sock|g" "$here/rchub.conf.in" >"$var/nginx/rchub.conf"
+	sed -e "s|@CACHE@|$var/nginx/cache|g" "$here/rchub-http.conf.in" >"$var/nginx/rchub-http.conf"
 	local user=""
 	[ "$(id -u)" = 0 ] && user="user root;"
 	sed -e "s|@VAR@|$var|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$user|" "$here/dev.conf.in" >"$var/nginx/nginx.conf"
