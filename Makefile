@@ -11,7 +11,7 @@ BUILD     := build
 
 CC       ?= gcc
 CXX      ?= g++
-PKGS     := fcgi libmariadb libctemplate_nothreads libxml-2.0 inih
+PKGS     := fcgi libmariadb libctemplate_nothreads libxml-2.0 inih libsodium json-c
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter \
             -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -22,11 +22,11 @@ LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer
 # Debian packages the build, the stack and the tests need.
 DEB_PACKAGES := gcc g++ make pkg-config libfcgi-dev libmariadb-dev mariadb-server mariadb-client \
                 nginx-light libctemplate-dev libxml2-dev libinih-dev libstemmer-dev libcmocka-dev \
-                libcurl4-openssl-dev wrk curl procps
+                libcurl4-openssl-dev libsodium-dev libjson-c-dev wrk curl procps
 
-CORE_SRC := fcgi/arena.c fcgi/config.c fcgi/log.c fcgi/request.c fcgi/router.c fcgi/validate.c \
-            fcgi/response.c fcgi/db.c fcgi/stem.c
-APP_SRC  := $(CORE_SRC) fcgi/page.c fcgi/routes.c fcgi/worker.c $(wildcard fcgi/store/*.c) \
+CORE_SRC := fcgi/arena.c fcgi/config.c fcgi/log.c fcgi/request.c fcgi/router.c fcgi/validate.c fcgi/auth.c \
+            fcgi/response.c fcgi/db.c fcgi/stem.c fcgi/timefmt.c
+APP_SRC  := $(CORE_SRC) fcgi/page.c fcgi/form.c fcgi/routes.c fcgi/worker.c $(wildcard fcgi/store/*.c) \
             $(wildcard fcgi/handlers/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o) $(BUILD)/fcgi/tpl.o

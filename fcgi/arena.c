@@ -15,7 +15,9 @@ struct chunk {
 	struct chunk *next;
 	size_t size;
 	size_t used;
-	unsigned char data[];
+	/* Aligned so that every block handed out is ARENA_ALIGN-aligned too
+	 * (malloc returns 16-aligned memory, the header alone is 24 bytes). */
+	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
 struct arena {
@@ -24,8 +26,12 @@ struct arena {
 	size_t chunk_size;
 };
 
+/* Allocates a chunk with size bytes of room; aborts when the header plus
+ * size would overflow size_t rather than get a short block. */
 static struct chunk *chunk_new(size_t size)
 {
+	if (size > SIZE_MAX - sizeof(struct chunk))
+		abort();
 	struct chunk *c = malloc(sizeof *c + size);
 	if (c == NULL)
 		abort(); /* out of memory in a worker: the master restarts it */

@@ -151,3 +151,15 @@ int config_load(struct config *cfg, const char *path, char *err, int errlen)
 	}
 	return 0;
 }
+
+static const struct config *installed;
+
+void config_install(const struct config *cfg)
+{
+	installed = cfg;
+}
+
+const struct config *config_current(void)
+{
+	return installed;
+}

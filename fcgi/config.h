@@ -40,4 +40,8 @@ int config_load(struct config *cfg, const char *path, char *err, int errlen);
  * fuzz harness. Returns 0, or -1 for an unknown key or a bad value. */
 int config_set(struct config *cfg, const char *section, const char *key, const char *value);
 
+/* The configuration the running process uses (set once at start-up). */
+void config_install(const struct config *cfg);
+const struct config *config_current(void);
+
 #endif

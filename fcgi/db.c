@@ -25,6 +25,7 @@ static MYSQL *conn;
 static struct db_query *prepared_list;
 static long long last_failed_connect_ms = -1000000;
 static bool server_down;
+static bool last_duplicate;
 
 static long long now_ms(void)
 {
@@ -201,6 +202,8 @@ static MYSQL_STMT *execute(struct db_query *q, const struct db_param *params, si
 		if (connection_lost(code)) {
 			*lost = true;
 			mark_lost("execute", code, mysql_stmt_error(st));
+		} else if (code == ER_DUP_ENTRY) {
+			last_duplicate = true;
 		} else {
 			log_error("db_execute", "code=%u reason=\"%s\" sql=\"%.80s\"", code, mysql_stmt_error(st), q->sql);
 		}
@@ -289,12 +292,53 @@ long long db_exec(struct db_query *q, const struct db_param *params, size_t npar
                   unsigned long long *insert_id)
 {
 	bool lost;
+	last_duplicate = false;
 	MYSQL_STMT *st = execute(q, params, nparams, &lost);
 	if (st == NULL)
 		return -1;
 	if (insert_id != NULL)
 		*insert_id = mysql_stmt_insert_id(st);
 	return (long long)mysql_stmt_affected_rows(st);
+}
+
+bool db_last_was_duplicate(void)
+{
+	return last_duplicate;
+}
+
+int db_begin(void)
+{
+	if (!ensure_connected())
+		return -1;
+	if (mysql_autocommit(conn, 0) != 0) {
+		mark_lost("begin", mysql_errno(conn), mysql_error(conn));
+		return -1;
+	}
+	return 0;
+}
+
+int db_commit(void)
+{
+	if (conn == NULL)
+		return -1;
+	if (mysql_commit(conn) != 0) {
+		unsigned int code = mysql_errno(conn);
+		log_error("db_commit", "code=%u reason=\"%s\"", code, mysql_error(conn));
+		db_rollback();
+		return -1;
+	}
+	mysql_autocommit(conn, 1);
+	return 0;
+}
+
+/* Also closes a connection whose state is unknown, so that the next request
+ * starts clean. */
+void db_rollback(void)
+{
+	if (conn == NULL)
+		return;
+	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0)
+		mark_lost("rollback", mysql_errno(conn), mysql_error(conn));
 }
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col)

@@ -58,6 +58,15 @@ struct db_rows *db_select(arena *mem, struct db_query *q, const struct db_param 
 long long db_exec(struct db_query *q, const struct db_param *params, size_t nparams,
                   unsigned long long *insert_id);
 
+/* True when the last failed db_exec broke a UNIQUE key (a double submit). */
+bool db_last_was_duplicate(void);
+
+/* A transaction around several writes: all of them or none. Each returns 0
+ * or -1; after a failed write the caller rolls back. */
+int db_begin(void);
+int db_commit(void);
+void db_rollback(void);
+
 const char *db_cell(const struct db_rows *r, size_t row, size_t col);
 long long db_cell_int(const struct db_rows *r, size_t row, size_t col);
 

@@ -20,7 +20,9 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "auth.h"
 #include "page.h"
+#include "timefmt.h"
 #include "tpl.h"
 #include "worker.h"
 
@@ -213,6 +215,12 @@ int main(int argc, char **argv)
 	if (check_only) {
 		printf("rchub.fcgi: configuration, templates and database are fine\n");
 		return 0;
+	}
+	config_install(&cfg);
+	timefmt_init(cfg.time_zone);
+	if (auth_init() != 0) {
+		fprintf(stderr, "rchub.fcgi: libsodium failed to initialise\n");
+		return 1;
 	}
 	page_set_site(cfg.site_name, cfg.region_name);
 	if (FCGX_Init() != 0)

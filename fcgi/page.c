@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "db.h"
 #include "log.h"
 
@@ -37,6 +38,17 @@ void page_begin(struct page *p, struct request *req, const char *content_templat
 	tpl_set(p->root, "SITE_NAME", site_name);
 	tpl_set(p->root, "REGION_NAME", region_name);
 	tpl_set(p->root, "TITLE", title);
+	if (req->user != NULL) {
+		tpl_dict *u = tpl_section(p->root, "SIGNED_IN");
+		tpl_set(u, "USER_NAME", req->user->name);
+		tpl_set(u, "LOGOUT_CSRF", req->user->csrf);
+		if (user_has_role(req->user, ROLE_CENTRE_STAFF))
+			tpl_show(u, "STAFF_LINK");
+		if (user_has_role(req->user, ROLE_MODERATOR))
+			tpl_show(u, "ADMIN_LINK");
+	} else {
+		tpl_show(p->root, "SIGNED_OUT");
+	}
 	if (nav > NAV_NONE && nav < NAV__MAX)
 		tpl_show(p->root, nav_sections[nav]);
 	/* ctemplate includes do not inherit their parent's values. */
@@ -58,7 +70,7 @@ void page_finish(struct page *p, struct response *resp, int status)
 	}
 	tpl_dict_free(p->root);
 	p->root = p->content = NULL;
-	if (resp->status == 200 && p->req->method != METHOD_POST) {
+	if (resp->status == 200 && p->req->method != METHOD_POST && p->req->user == NULL && !resp->personal) {
 		resp->cache_control = CACHE_PUBLIC;
 		resp->etag = true;
 	}

@@ -197,8 +197,10 @@ static void add_cookie(struct request *req, struct field_list *out, const char *
 		vend--;
 	if (vend - v >= 2 && *v == '"' && vend[-1] == '"')
 		v++, vend--;
+	/* cookie-octet is printable ASCII only: other bytes could be invalid UTF-8. */
 	for (const char *q = v; q < vend; q++)
-		if ((unsigned char)*q <= 0x20 || *q == 0x7F || *q == '"' || *q == ',' || *q == ';' || *q == '\\')
+		if ((unsigned char)*q <= 0x20 || (unsigned char)*q >= 0x7F || *q == '"' || *q == ',' || *q == ';' ||
+		    *q == '\\')
 			return;
 	struct field *f = &out->items[out->count++];
 	f->name = arena_strndup(req->mem, p, (size_t)(eq - p));
@@ -241,7 +243,7 @@ int parse_uri(struct request *req, const char *uri)
 		return fail(req, 400, "Адрес страницы содержит неверную %-кодировку или недопустимые символы.");
 	if ((size_t)n > REQ_MAX_PATH)
 		return fail(req, 414, "Адрес страницы слишком длинный.");
-	if (memchr(path, '\0', (size_t)n) != NULL)
+	if (strpbrk(path, "\t\r\n") != NULL) /* never in a real path; would split the log line */
 		return fail(req, 400, "Адрес страницы содержит недопустимые символы.");
 	req->path = path;
 	req->query_string = q ? arena_strdup(req->mem, q + 1) : "";

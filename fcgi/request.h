@@ -38,8 +38,13 @@ struct field_list {
 	size_t count;
 };
 
+struct user;
+
 struct request {
 	arena *mem;
+	const struct user *user;  /* signed-in user, NULL when anonymous */
+	const char *session_token; /* raw token from the cookie, when valid */
+	const char *new_csrf;      /* anonymous CSRF token made for this response */
 	enum http_method method;
 	const char *uri;          /* raw request URI as received */
 	const char *path;         /* percent-decoded, valid UTF-8 */

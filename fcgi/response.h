@@ -30,6 +30,7 @@ struct response {
 	const char *body;
 	size_t body_len;
 	bool etag;                  /* compute a strong ETag from the body */
+	bool personal;              /* for this visitor only: never publicly cached */
 	struct header headers[RESP_MAX_HEADERS];
 	size_t nheaders;
 };

@@ -15,6 +15,7 @@ struct route {
 	enum http_method method;
 	const char *pattern;
 	handler_fn handler;
+	int min_role; /* enum role (auth.h): who may use it; 0 = anyone */
 };
 
 /* Finds the route for req->method and req->path, filling req->params.

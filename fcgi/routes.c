@@ -1,20 +1,69 @@
 /* routes.c: the route table, readable top to bottom: one row per URL of the
- * public contract (DESIGN.md), with its method and handler. */
+ * public contract (DESIGN.md), with its method, handler and who may use it;
+ * and dispatch(), which applies the rules every request shares before its
+ * handler runs: the session, CSRF on every POST, the role of the route. */
 #include "routes.h"
 
+#include <stdio.h>
+
+#include "auth.h"
 #include "handlers/handlers.h"
 #include "page.h"
 #include "router.h"
 
+#define ANYONE 0
+#define MEMBER ROLE_MEMBER          /* any signed-in user */
+#define STAFF ROLE_CENTRE_STAFF     /* centre staff, centre admins, moderators */
+#define CENTRE_ADMIN ROLE_CENTRE_ADMIN
+#define MODERATOR ROLE_MODERATOR
+
 static const struct route routes[] = {
-	{ METHOD_GET, "/",               handle_home },
-	{ METHOD_GET, "/centres",        handle_centres },
-	{ METHOD_GET, "/centres/{slug}", handle_centre },
-	{ METHOD_GET, "/services",       handle_services },
-	{ METHOD_GET, "/services/{id}",  handle_service },
-	{ METHOD_GET, "/ngos",           handle_ngos },
-	{ METHOD_GET, "/ngos/{id}",      handle_ngo },
+	{ METHOD_GET,  "/",                  handle_home,         ANYONE },
+	{ METHOD_GET,  "/centres",           handle_centres,      ANYONE },
+	{ METHOD_GET,  "/centres/{slug}",    handle_centre,       ANYONE },
+	{ METHOD_GET,  "/services",          handle_services,     ANYONE },
+	{ METHOD_GET,  "/services/{id}",     handle_service,      ANYONE },
+	{ METHOD_GET,  "/ngos",              handle_ngos,         ANYONE },
+	{ METHOD_GET,  "/ngos/{id}",         handle_ngo,          ANYONE },
+	{ METHOD_GET,  "/register",          handle_register_form, ANYONE },
+	{ METHOD_POST, "/register",          handle_register,     ANYONE },
+	{ METHOD_GET,  "/login",             handle_login_form,   ANYONE },
+	{ METHOD_POST, "/login",             handle_login,        ANYONE },
+	{ METHOD_POST, "/logout",            handle_logout,       ANYONE },
+	{ METHOD_GET,  "/account",           handle_account,      MEMBER },
+	{ METHOD_GET,  "/policy",            handle_policy,       ANYONE },
 };
+
+/* Signed-out visitors asking for a page that needs an account go to the
+ * sign-in page, which brings them back afterwards. */
+static void redirect_to_login(struct request *req, struct response *resp)
+{
+	response_redirect(resp, 303, login_url(req->mem, req->uri));
+}
+
+/* Checks the rules shared by all routes; returns true when the handler may run. */
+static bool allowed(struct request *req, struct response *resp, const struct route *r)
+{
+	if (req->method == METHOD_POST && !csrf_valid(req)) {
+		page_error(req, resp, 403, "Форма устарела или отправлена не с этого сайта. "
+		                           "Обновите страницу и отправьте форму ещё раз.");
+		return false;
+	}
+	if (r->min_role == ANYONE)
+		return true;
+	if (req->user == NULL) {
+		if (req->method == METHOD_POST)
+			page_error(req, resp, 403, "Войдите на сайт, чтобы выполнить это действие.");
+		else
+			redirect_to_login(req, resp);
+		return false;
+	}
+	if (!user_has_role(req->user, (enum role)r->min_role)) {
+		page_error(req, resp, 403, "У вашей учётной записи нет доступа к этому разделу.");
+		return false;
+	}
+	return true;
+}
 
 void dispatch(struct request *req, struct response *resp)
 {
@@ -22,10 +71,15 @@ void dispatch(struct request *req, struct response *resp)
 		page_error(req, resp, req->error_status, req->error);
 		return;
 	}
+	if (session_load(req) != 0) {
+		page_db_failure(req, resp);
+		return;
+	}
 	int status;
 	const struct route *r = router_match(routes, sizeof routes / sizeof routes[0], req, &status);
 	if (r != NULL) {
-		r->handler(req, resp);
+		if (allowed(req, resp, r))
+			r->handler(req, resp);
 		return;
 	}
 	if (status == 405)

@@ -21,6 +21,11 @@
 <li><a href="/ngos"{{#NAV_NGOS_CURRENT}} aria-current="page"{{/NAV_NGOS_CURRENT}}>Реестр НКО</a></li>
 </ul>
 </nav>
+<div class="user-menu">
+{{#SIGNED_OUT}}<a href="/login">Войти</a> <a href="/register">Регистрация</a>{{/SIGNED_OUT}}
+{{#SIGNED_IN}}<a href="/account">{{USER_NAME}}</a>{{#STAFF_LINK}} <a href="/staff/">Кабинет центра</a>{{/STAFF_LINK}}{{#ADMIN_LINK}} <a href="/admin/">Модерация</a>{{/ADMIN_LINK}}
+<form class="logout-form" action="/logout" method="post"><input type="hidden" name="csrf" value="{{LOGOUT_CSRF}}"><button type="submit">Выйти</button></form>{{/SIGNED_IN}}
+</div>
 </div>
 </header>
 <main id="main" class="wrap">
@@ -29,7 +34,7 @@
 <footer class="site-footer">
 <div class="wrap">
 <p>{{SITE_NAME}} — единая площадка ресурсных центров поддержки некоммерческих организаций: {{REGION_NAME}}.</p>
-<p>Организации с пометкой «демо» — демонстрационные данные.</p>
+<p>Организации с пометкой «демо» — демонстрационные данные. <a href="/policy">Политика обработки персональных данных</a></p>
 </div>
 </footer>
 </body>

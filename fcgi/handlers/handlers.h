@@ -20,6 +20,17 @@ void handle_service(struct request *req, struct response *resp);
 void handle_ngos(struct request *req, struct response *resp);
 void handle_ngo(struct request *req, struct response *resp);
 
+/* account.c */
+void handle_register_form(struct request *req, struct response *resp);
+void handle_register(struct request *req, struct response *resp);
+void handle_login_form(struct request *req, struct response *resp);
+void handle_login(struct request *req, struct response *resp);
+void handle_logout(struct request *req, struct response *resp);
+void handle_account(struct request *req, struct response *resp);
+void handle_policy(struct request *req, struct response *resp);
+/* "/login?next=<path>": where a signed-out visitor is sent. */
+char *login_url(arena *mem, const char *next);
+
 /* labels.c: Russian labels of stored enum values, as data. */
 struct label {
 	const char *value; /* as stored and as used in URLs */

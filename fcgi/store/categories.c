@@ -15,5 +15,5 @@ struct db_rows *categories_all(arena *mem)
 
 long long category_id_by_slug(arena *mem, const char *slug)
 {
-	return store_id_by_slug(mem, &q_category_by_slug, slug);
+	return store_id_by_key(mem, &q_category_by_slug, slug);
 }

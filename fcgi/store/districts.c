@@ -13,7 +13,7 @@ struct db_rows *districts_all(arena *mem)
 }
 
 /* Looks up the id of the row a slug names: 0 when none, -1 on failure. */
-long long store_id_by_slug(arena *mem, struct db_query *q, const char *slug)
+long long store_id_by_key(arena *mem, struct db_query *q, const char *slug)
 {
 	struct db_param p[] = { P_TEXT(slug) };
 	struct db_rows *r = db_select(mem, q, p, 1);
@@ -24,5 +24,5 @@ long long store_id_by_slug(arena *mem, struct db_query *q, const char *slug)
 
 long long district_id_by_slug(arena *mem, const char *slug)
 {
-	return store_id_by_slug(mem, &q_district_by_slug, slug);
+	return store_id_by_key(mem, &q_district_by_slug, slug);
 }

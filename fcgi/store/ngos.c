@@ -15,6 +15,7 @@ DB_QUERY(q_ngos_count, "SELECT COUNT(*)" NGO_FROM NGO_WHERE);
 DB_QUERY(q_ngo_by_id,
          "SELECT " NGO_LIST ", n.address, n.phone, n.email, n.website, "
          "DATE_FORMAT(n.registered_on, '%d.%m.%Y'), n.is_demo" NGO_FROM "WHERE n.id = ?");
+DB_QUERY(q_ngo_by_inn, "SELECT id FROM ngos WHERE inn = ?");
 DB_QUERY(q_catalogue_stats,
          "SELECT (SELECT COUNT(*) FROM services WHERE status = 'active'), "
          "(SELECT COUNT(*) FROM ngos), (SELECT COUNT(*) FROM districts), "
@@ -52,4 +53,9 @@ struct db_rows *ngo_by_id(arena *mem, long long id)
 struct db_rows *catalogue_stats(arena *mem)
 {
 	return db_select(mem, &q_catalogue_stats, NULL, 0);
+}
+
+long long ngo_id_by_inn(arena *mem, const char *inn)
+{
+	return store_id_by_key(mem, &q_ngo_by_inn, inn);
 }

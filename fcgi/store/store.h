@@ -6,8 +6,8 @@
 
 #include "../db.h"
 
-/* Id of the row a slug names through query q: 0 when none, -1 on failure. */
-long long store_id_by_slug(arena *mem, struct db_query *q, const char *slug);
+/* Id of the row a unique key (slug, INN) names through query q: 0 when none, -1 on failure. */
+long long store_id_by_key(arena *mem, struct db_query *q, const char *slug);
 
 /* districts.c */
 enum { DISTRICT_ID, DISTRICT_SLUG, DISTRICT_NAME, DISTRICT_KIND, DISTRICT_OKTMO };
@@ -78,9 +78,52 @@ struct ngo_filter {
 struct db_rows *ngos_search(arena *mem, const struct ngo_filter *f, int limit, int offset);
 long long ngos_count(arena *mem, const struct ngo_filter *f);
 struct db_rows *ngo_by_id(arena *mem, long long id);
+/* Id of the NGO with this INN: 0 when none, -1 on failure. */
+long long ngo_id_by_inn(arena *mem, const char *inn);
 
 /* stats for the home page */
 enum { STATS_SERVICES, STATS_NGOS, STATS_DISTRICTS, STATS_CENTRES };
 struct db_rows *catalogue_stats(arena *mem);
+
+/* users.c */
+enum {
+	USER_ID, USER_NAME, USER_EMAIL, USER_PASSWORD_HASH, USER_ROLE, USER_CENTRE_ID, USER_NGO_ID,
+	USER_IS_ACTIVE, USER_IS_LOCKED, USER_LOCKED_UNTIL
+};
+struct new_user {
+	const char *email, *name, *password_hash, *role, *phone;
+	long long centre_id, ngo_id; /* 0 = none */
+};
+struct db_rows *user_by_email(arena *mem, const char *email);
+struct db_rows *user_by_id(arena *mem, long long id);
+/* Returns the new id, 0 when the e-mail is taken, -1 on failure. */
+long long user_create(const struct new_user *u);
+int user_set_password(long long id, const char *hash);
+int user_set_role(long long id, const char *role, long long centre_id);
+int user_lock(const char *email, int minutes);
+int login_failure_record(const char *email, const char *address);
+long long login_failures_for_email(arena *mem, const char *email, int minutes);
+long long login_failures_for_address(arena *mem, const char *address, int minutes);
+int login_failures_clear(const char *email);
+
+/* audit.c */
+struct request;
+struct audit_field {
+	const char *name;
+	const char *before; /* NULL = did not exist */
+	const char *after;  /* NULL = removed */
+};
+/* Keeps only the fields whose value changed; returns how many remain. */
+size_t audit_changed(struct audit_field *fields, size_t n);
+/* The before (after=false) or after values as a JSON object, NULL if n == 0. */
+char *audit_json(arena *mem, const struct audit_field *fields, size_t n, bool after);
+/* Records one change by req->user. Returns 0 or -1. */
+int audit_record(const struct request *req, const char *action, const char *entity, long long entity_id,
+                 long long centre_id, const struct audit_field *fields, size_t n);
+
+/* outbox.c */
+int outbox_enqueue(const char *recipient, const char *subject, const char *body);
+/* Queues one message to every active staff member of a centre. */
+int outbox_enqueue_centre_staff(arena *mem, long long centre_id, const char *subject, const char *body);
 
 #endif
