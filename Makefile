@@ -7,7 +7,7 @@ PORT      ?= 8080
 TEST_PORT ?= 18080
 TEST_VAR  ?= var/test
 VAR       ?= var
-BUILD     := build
+BUILD     ?= build
 
 CC       ?= gcc
 CXX      ?= g++

@@ -3,15 +3,23 @@
  *   rchub-admin [-c config.ini] reindex
  *       recomputes the stemmed search text of every service and NGO (after
  *       loading data with SQL, or after a stemmer upgrade).
+ *   rchub-admin [-c config.ini] create-user EMAIL NAME ROLE [CENTRE_SLUG]
+ *       creates an account (the first moderator, or staff); the password is
+ *       read from the environment RCHUB_PASSWORD or from standard input.
+ *   rchub-admin [-c config.ini] set-role EMAIL ROLE [CENTRE_SLUG]
+ *   rchub-admin [-c config.ini] reset-password EMAIL   (password as above)
  *
  * It uses the same configuration and database layer as rchub.fcgi. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "stem.h"
+#include "validate.h"
 
 DB_QUERY(q_service_texts,
          "SELECT s.id, CONCAT_WS(' ', s.title, s.summary, s.description, cat.name, "
@@ -56,9 +64,130 @@ static int cmd_reindex(void)
 	return rc == 0 ? 0 : 1;
 }
 
+DB_QUERY(q_admin_centre_by_slug, "SELECT id FROM centres WHERE slug = ?");
+DB_QUERY(q_admin_user_insert,
+         "INSERT INTO users (email, name, password_hash, role, centre_id) VALUES (?, ?, ?, ?, ?)");
+DB_QUERY(q_admin_set_role, "UPDATE users SET role = ?, centre_id = ? WHERE email = ?");
+DB_QUERY(q_admin_set_password, "UPDATE users SET password_hash = ?, locked_until = NULL WHERE email = ?");
+
+/* Reads the new password from RCHUB_PASSWORD or the first line of stdin. */
+static const char *read_password(char *buf, size_t len)
+{
+	const char *env = getenv("RCHUB_PASSWORD");
+	if (env != NULL) {
+		snprintf(buf, len, "%s", env);
+	} else {
+		if (fgets(buf, (int)len, stdin) == NULL)
+			return NULL;
+		buf[strcspn(buf, "\r\n")] = '\0';
+	}
+	if (utf8_length(buf) < PASSWORD_MIN_CHARS) {
+		fprintf(stderr, "rchub-admin: the password must be at least %d characters\n", PASSWORD_MIN_CHARS);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Checks a role name and the centre it needs; returns the centre id (0 for
+ * none) or -1 with a message. */
+static long long role_centre(arena *mem, const char *role, const char *centre_slug)
+{
+	enum role r = role_from_string(role);
+	if (r == ROLE_ANONYMOUS) {
+		fprintf(stderr, "rchub-admin: role must be member, centre_staff, centre_admin or moderator\n");
+		return -1;
+	}
+	bool needs_centre = r == ROLE_CENTRE_STAFF || r == ROLE_CENTRE_ADMIN;
+	if (needs_centre != (centre_slug != NULL)) {
+		fprintf(stderr, "rchub-admin: %s\n", needs_centre ? "centre staff need a CENTRE_SLUG"
+		                                                  : "only centre staff belong to a centre");
+		return -1;
+	}
+	if (!needs_centre)
+		return 0;
+	struct db_param p[] = { P_TEXT(centre_slug) };
+	struct db_rows *rows = db_select(mem, &q_admin_centre_by_slug, p, 1);
+	if (rows == NULL || rows->nrows == 0) {
+		fprintf(stderr, "rchub-admin: no centre with slug %s\n", centre_slug);
+		return -1;
+	}
+	return db_cell_int(rows, 0, 0);
+}
+
+static int cmd_create_user(arena *mem, int argc, char **argv)
+{
+	if (argc < 3 || argc > 4) {
+		fprintf(stderr, "usage: rchub-admin create-user EMAIL NAME ROLE [CENTRE_SLUG]\n");
+		return 2;
+	}
+	if (!valid_email(argv[0]) || !valid_text(argv[1], 200) || argv[1][0] == '\0') {
+		fprintf(stderr, "rchub-admin: give a valid e-mail and a name\n");
+		return 2;
+	}
+	long long centre = role_centre(mem, argv[2], argc == 4 ? argv[3] : NULL);
+	char pw[1024], hash[256];
+	if (centre < 0 || read_password(pw, sizeof pw) == NULL || password_hash(pw, hash, sizeof hash) != 0)
+		return 1;
+	struct db_param p[] = { P_TEXT(argv[0]), P_TEXT(argv[1]), P_TEXT(hash), P_TEXT(argv[2]),
+		                centre ? P_INT(centre) : P_NULL };
+	if (db_exec(&q_admin_user_insert, p, 5, NULL) != 1) {
+		fprintf(stderr, "rchub-admin: %s\n", db_last_was_duplicate() ? "that e-mail already has an account"
+		                                                               : "cannot create the user");
+		return 1;
+	}
+	printf("rchub-admin: created %s (%s)\n", argv[0], argv[2]);
+	return 0;
+}
+
+/* Runs an UPDATE keyed by e-mail and reports whether a user was found. */
+static int update_user(struct db_query *q, struct db_param *p, size_t n, const char *email, const char *what)
+{
+	long long rows = db_exec(q, p, n, NULL);
+	if (rows < 0) {
+		fprintf(stderr, "rchub-admin: cannot update %s\n", email);
+		return 1;
+	}
+	if (rows == 0) {
+		fprintf(stderr, "rchub-admin: no user %s (or nothing to change)\n", email);
+		return 1;
+	}
+	printf("rchub-admin: %s of %s updated\n", what, email);
+	return 0;
+}
+
+static int cmd_set_role(arena *mem, int argc, char **argv)
+{
+	if (argc < 2 || argc > 3) {
+		fprintf(stderr, "usage: rchub-admin set-role EMAIL ROLE [CENTRE_SLUG]\n");
+		return 2;
+	}
+	long long centre = role_centre(mem, argv[1], argc == 3 ? argv[2] : NULL);
+	if (centre < 0)
+		return 2;
+	struct db_param p[] = { P_TEXT(argv[1]), centre ? P_INT(centre) : P_NULL, P_TEXT(argv[0]) };
+	return update_user(&q_admin_set_role, p, 3, argv[0], "role");
+}
+
+static int cmd_reset_password(int argc, char **argv)
+{
+	if (argc != 1) {
+		fprintf(stderr, "usage: rchub-admin reset-password EMAIL\n");
+		return 2;
+	}
+	char pw[1024], hash[256];
+	if (read_password(pw, sizeof pw) == NULL || password_hash(pw, hash, sizeof hash) != 0)
+		return 1;
+	struct db_param p[] = { P_TEXT(hash), P_TEXT(argv[0]) };
+	return update_user(&q_admin_set_password, p, 2, argv[0], "password");
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: rchub-admin [-c config.ini] reindex\n");
+	fprintf(stderr, "usage: rchub-admin [-c config.ini] COMMAND\n"
+	                "  reindex\n"
+	                "  create-user EMAIL NAME ROLE [CENTRE_SLUG]   (password: $RCHUB_PASSWORD or stdin)\n"
+	                "  set-role EMAIL ROLE [CENTRE_SLUG]\n"
+	                "  reset-password EMAIL                        (password: $RCHUB_PASSWORD or stdin)\n");
 }
 
 int main(int argc, char **argv)
@@ -84,13 +213,26 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rchub-admin: cannot connect to the database: %s\n", err);
 		return 1;
 	}
+	if (auth_init() != 0)
+		return 1;
+	arena *mem = arena_new(1 << 16);
+	const char *cmd = argv[i];
+	int rest = argc - i - 1;
+	char **args = argv + i + 1;
 	int rc;
-	if (strcmp(argv[i], "reindex") == 0)
+	if (strcmp(cmd, "reindex") == 0)
 		rc = cmd_reindex();
+	else if (strcmp(cmd, "create-user") == 0)
+		rc = cmd_create_user(mem, rest, args);
+	else if (strcmp(cmd, "set-role") == 0)
+		rc = cmd_set_role(mem, rest, args);
+	else if (strcmp(cmd, "reset-password") == 0)
+		rc = cmd_reset_password(rest, args);
 	else {
 		usage();
 		rc = 2;
 	}
+	arena_free(mem);
 	db_close();
 	stem_shutdown();
 	return rc;

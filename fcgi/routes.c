@@ -32,6 +32,8 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/logout",            handle_logout,       ANYONE },
 	{ METHOD_GET,  "/account",           handle_account,      MEMBER },
 	{ METHOD_GET,  "/policy",            handle_policy,       ANYONE },
+	/* service requests and the staff inbox */
+	/* centre content: profile, services, news, events; staff accounts; audit */
 };
 
 /* Signed-out visitors asking for a page that needs an account go to the

@@ -31,6 +31,10 @@ void handle_policy(struct request *req, struct response *resp);
 /* "/login?next=<path>": where a signed-out visitor is sent. */
 char *login_url(arena *mem, const char *next);
 
+/* service requests and the staff inbox */
+
+/* centre content: profile, services, news, events; staff accounts; audit */
+
 /* labels.c: Russian labels of stored enum values, as data. */
 struct label {
 	const char *value; /* as stored and as used in URLs */

@@ -85,6 +85,10 @@ long long ngo_id_by_inn(arena *mem, const char *inn);
 enum { STATS_SERVICES, STATS_NGOS, STATS_DISTRICTS, STATS_CENTRES };
 struct db_rows *catalogue_stats(arena *mem);
 
+/* requests.c: service requests and their history */
+
+/* news.c, events.c, and the writes of services.c and centres.c */
+
 /* users.c */
 enum {
 	USER_ID, USER_NAME, USER_EMAIL, USER_PASSWORD_HASH, USER_ROLE, USER_CENTRE_ID, USER_NGO_ID,

@@ -24,12 +24,13 @@ FUZZ_ALL     := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_DRIVERS ?= $(FUZZ_ALL)
 FUZZ_BINS    := $(FUZZ_ALL:%=$(FUZZ_OUT)/%)
 FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_OUT)/obj/%.o)
-FUZZ_PKGS    := fcgi libmariadb inih
 # UBSan findings abort like ASan's, so libFuzzer records them as crashes.
 FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Wno-unused-parameter \
                 -fsanitize=address,undefined -fno-sanitize-recover=all \
-                $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null)
-FUZZ_LDLIBS  := $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lstemmer
+                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# The Makefile's libraries (pkg-config --libs of its PKGS, then -lstemmer), so
+# CORE_SRC links here whatever it comes to need.
+FUZZ_LDLIBS  := $(LDLIBS)
 
 .PHONY: fuzz-deps fuzz-build fuzz fuzz-smoke
 

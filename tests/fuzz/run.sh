@@ -52,11 +52,13 @@ for d in "$@"; do
 	dict=()
 	[ -f "tests/fuzz/$d.dict" ] && dict=(-dict="tests/fuzz/$d.dict")
 	log=$out/logs/$d.log
+	start=$(date +%s%N)
 	"$out/$d" "${limit[@]}" "${dict[@]}" -max_len="$(max_len "$d")" -timeout=10 \
 		-print_final_stats=1 -artifact_prefix="$out/artifacts/$d-" "${dirs[@]}" >"$log" 2>&1
 	rc=$?
+	ms=$((($(date +%s%N) - start) / 1000000 + 1))
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+	speed=$([ -n "$execs" ] && echo $((execs * 1000 / ms)))
 	if [ $rc -eq 0 ]; then
 		result=ok
 		[ "$mode" = grow ] && minimise "$d"
@@ -64,6 +66,6 @@ for d in "$@"; do
 		result="CRASH (exit $rc): $(grep -m1 -E '^(==[0-9]+==ERROR|SUMMARY|.*invariant broken)' "$log"); see $log"
 		crashed=1
 	fi
-	printf '%-14s %10s runs %9s exec/s  %s\n' "$d" "${execs:-?}" "${speed:-?}" "$result"
+	printf '%-14s %10s runs %6d s %8s exec/s  %s\n' "$d" "${execs:-?}" $((ms / 1000)) "${speed:-?}" "$result"
 done
 exit $crashed
