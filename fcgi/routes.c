@@ -34,6 +34,7 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/policy",            handle_policy,       ANYONE },
 	/* service requests and the staff inbox */
 	/* centre content: profile, services, news, events; staff accounts; audit */
+	/* feeds and exports: RSS, iCalendar, open data, JSON API */
 };
 
 /* Signed-out visitors asking for a page that needs an account go to the

@@ -76,9 +76,10 @@ static size_t next_word(const unsigned char **pos, unsigned char *buf, bool *cyr
 	return len;
 }
 
-/* Calls emit(stem) for each word of text, at most max_words times. */
+/* Calls emit(stem) for each word of text until emit has kept max_words of
+ * them; words emit drops (too short) do not count against the limit. */
 static void for_each_stem(const char *text, size_t max_words,
-                          void (*emit)(void *ctx, const char *stem, size_t len), void *ctx)
+                          bool (*emit)(void *ctx, const char *stem, size_t len), void *ctx)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	unsigned char word[STEM_MAX_WORD + 4];
@@ -88,10 +89,9 @@ static void for_each_stem(const char *text, size_t max_words,
 		struct sb_stemmer *st = stemmer_for(cyr);
 		const sb_symbol *s = st ? sb_stemmer_stem(st, word, (int)len) : NULL;
 		if (s != NULL)
-			emit(ctx, (const char *)s, (size_t)sb_stemmer_length(st));
+			count += emit(ctx, (const char *)s, (size_t)sb_stemmer_length(st));
 		else
-			emit(ctx, (const char *)word, len);
-		count++;
+			count += emit(ctx, (const char *)word, len);
 	}
 }
 
@@ -101,11 +101,22 @@ struct stem_buffer {
 	const char *prefix, *suffix;
 };
 
-static void append_term(void *ctx, const char *stem, size_t len)
+/* Letters in stem[0..len): a Cyrillic letter is two bytes but one letter. */
+static size_t letter_count(const char *stem, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)stem[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Appends prefix, stem and suffix as one term; returns false (and appends
+ * nothing) for a one-letter stem. */
+static bool append_term(void *ctx, const char *stem, size_t len)
 {
 	struct stem_buffer *b = ctx;
-	if (len < 2) /* below the FULLTEXT minimum token size */
-		return;
+	if (letter_count(stem, len) < 2) /* below the FULLTEXT minimum token size (2, sql/db.sh) */
+		return false;
 	if (b->len > 0)
 		b->data[b->len++] = ' ';
 	size_t pl = strlen(b->prefix), sl = strlen(b->suffix);
@@ -113,6 +124,7 @@ static void append_term(void *ctx, const char *stem, size_t len)
 	memcpy(b->data + b->len + pl, stem, len);
 	memcpy(b->data + b->len + pl + len, b->suffix, sl);
 	b->len += pl + len + sl;
+	return true;
 }
 
 /* A stem is never longer than its word, so 3 bytes per input byte (word,

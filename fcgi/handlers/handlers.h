@@ -35,6 +35,8 @@ char *login_url(arena *mem, const char *next);
 
 /* centre content: profile, services, news, events; staff accounts; audit */
 
+/* feeds and exports: RSS, iCalendar, open data, JSON API */
+
 /* labels.c: Russian labels of stored enum values, as data. */
 struct label {
 	const char *value; /* as stored and as used in URLs */

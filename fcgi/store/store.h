@@ -89,6 +89,8 @@ struct db_rows *catalogue_stats(arena *mem);
 
 /* news.c, events.c, and the writes of services.c and centres.c */
 
+/* feeds.c: what feeds, open data and the API read */
+
 /* users.c */
 enum {
 	USER_ID, USER_NAME, USER_EMAIL, USER_PASSWORD_HASH, USER_ROLE, USER_CENTRE_ID, USER_NGO_ID,
