@@ -28,7 +28,7 @@
 </div>
 </div>
 </header>
-<main id="main" class="wrap">
+<main id="main" class="wrap" tabindex="-1">
 {{>CONTENT}}
 </main>
 <footer class="site-footer">
