@@ -59,7 +59,7 @@ test_database_restart() {
 	before=$(worker_pids)
 	load_gets 1500 "$gets" dbfault &
 	local gp=$!
-	load_registrations 40 dbfault "$posts" &
+	load_registrations 40 "dbfault$(date +%s%N)x" "$posts" &
 	local pp=$!
 	sleep 0.5
 	"$root/sql/db.sh" stop "$var" >/dev/null
