@@ -34,7 +34,7 @@ APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o) $(BUILD)/fcgi/tpl.o
 PROGRAMS := $(BUILD)/rchub.fcgi $(BUILD)/rchub-admin
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: deps build run stop test unit e2e bench clean db-shell
+.PHONY: deps build run stop test unit e2e bench clean db-shell backup restore
 build: $(PROGRAMS)
 
 deps:
@@ -83,6 +83,15 @@ stop:
 
 db-shell:
 	@sql/db.sh shell $(VAR)
+
+# Backups of the local database: make backup [BACKUP=file]; make restore BACKUP=file
+BACKUP ?= $(VAR)/backups/rchub-$(shell date -u +%Y%m%dT%H%M%SZ).sql.gz
+backup:
+	@sql/db.sh backup $(VAR) $(BACKUP)
+
+restore:
+	@test -f "$(BACKUP)" || { echo "make restore: give BACKUP=file"; exit 1; }
+	@sql/db.sh restore $(VAR) $(BACKUP)
 
 # Every test against its own stack (own data dir, sockets and port).
 test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e

@@ -4,6 +4,9 @@
 #   sql/db.sh migrate VARDIR        apply sql/migrations/*.sql not yet applied
 #   sql/db.sh demo VARDIR ADMIN     load sql/demo/*.sql not yet loaded, then reindex
 #   sql/db.sh load VARDIR FILE      run one SQL file as the schema owner
+#   sql/db.sh backup VARDIR FILE    consistent dump (mariadb-dump, one transaction), gzip
+#   sql/db.sh restore VARDIR FILE [DB]  load a dump into DB (default rchub), replacing it
+#   sql/db.sh checksums VARDIR [DB] CHECKSUM TABLE of every table, one "table sum" a line
 #   sql/db.sh stop VARDIR           stop the server this script started
 #   sql/db.sh shell VARDIR          a mariadb shell as root
 # The server listens on a unix socket only (no TCP). The application connects as
@@ -109,12 +112,44 @@ stop() {
 	exit 1
 }
 
+backup() {
+	local file=${1:?file}
+	mkdir -p "$(dirname "$file")"
+	mariadb-dump --no-defaults -S "$sock" -u root --single-transaction --routines --triggers \
+		--default-character-set=utf8mb4 --databases "$db" | gzip >"$file.tmp"
+	[ "${PIPESTATUS[0]}" = 0 ] || { rm -f "$file.tmp"; echo "db.sh: backup failed" >&2; exit 1; }
+	mv "$file.tmp" "$file"
+	echo "db.sh: backup written to $file"
+}
+
+# Restores into target (the dump names its database; it is rewritten on the fly).
+restore() {
+	local file=${1:?file} target=${2:-$db}
+	[ -f "$file" ] || { echo "db.sh: no such backup $file" >&2; exit 1; }
+	root_sql -e "DROP DATABASE IF EXISTS \`$target\`; CREATE DATABASE \`$target\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+	gunzip -c "$file" | sed -e "s/^CREATE DATABASE .*\`$db\`.*;$//" -e "s/^USE \`$db\`;$/USE \`$target\`;/" \
+		| root_sql --default-character-set=utf8mb4 "$target" \
+		|| { echo "db.sh: restore failed" >&2; exit 1; }
+	[ "$target" = "$db" ] && root_sql -e "GRANT SELECT, INSERT, UPDATE, DELETE ON $db.* TO '$app_user'@'localhost'"
+	echo "db.sh: restored $file into $target"
+}
+
+checksums() {
+	local target=${1:-$db} t
+	for t in $(root_sql -N -e "SELECT table_name FROM information_schema.tables WHERE table_schema='$target' ORDER BY table_name"); do
+		root_sql -N -e "CHECKSUM TABLE \`$target\`.\`$t\` EXTENDED" | awk -v t="$t" '{ print t, $2 }'
+	done
+}
+
 case $cmd in
 start) start ;;
 migrate) migrate ;;
 demo) demo "${3:-}" ;;
 load) root_sql --default-character-set=utf8mb4 "$db" <"${3:?file}" ;;
 stop) stop ;;
+backup) backup "${3:-}" ;;
+restore) restore "${3:-}" "${4:-}" ;;
+checksums) checksums "${3:-}" ;;
 shell) root_sql "$db" ;;
 *) echo "db.sh: unknown command $cmd" >&2; exit 2 ;;
 esac
