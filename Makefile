@@ -34,7 +34,7 @@ APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o) $(BUILD)/fcgi/tpl.o
 PROGRAMS := $(BUILD)/rchub.fcgi $(BUILD)/rchub-admin
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: deps build run stop test unit e2e bench clean db-shell backup restore
+.PHONY: deps build run stop test test-asan unit e2e bench clean db-shell backup restore
 build: $(PROGRAMS)
 
 deps:
@@ -55,10 +55,10 @@ $(BUILD)/fcgi/tpl.o: fcgi/tpl.cc fcgi/tpl.h
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
 
 $(BUILD)/rchub.fcgi: $(APP_OBJ) $(BUILD)/fcgi/main.o
-	$(CXX) -o $@ $^ $(LDLIBS)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/rchub-admin: $(CORE_OBJ) $(BUILD)/fcgi/admin.o
-	$(CC) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
@@ -96,6 +96,13 @@ restore:
 # Every test against its own stack (own data dir, sockets and port).
 test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e
 	@TEST_VAR=$(TEST_VAR) tests/run.sh $(TEST_PORT)
+
+# The whole suite against a build with AddressSanitizer and UBSan; the run
+# fails if the program's log holds any sanitizer report.
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+test-asan:
+	@$(MAKE) --no-print-directory test BUILD=build-asan TEST_VAR=var/test-asan \
+	  CFLAGS="$(SANITIZE)" CXXFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined"
 
 bench: deps build
 	@tests/bench/bench.sh

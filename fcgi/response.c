@@ -89,6 +89,18 @@ static bool etag_matches(const char *header, const char *etag)
 	return header != NULL && (strcmp(header, "*") == 0 || strstr(header, etag) != NULL);
 }
 
+/* Replaces a head that did not fit in buf (a long Location, say) with a bare
+ * 500: a head cut off before its blank line is not a response at all. Returns
+ * 0 when even that does not fit. */
+static size_t overflow_head(struct response *resp, char *buf, size_t cap, bool *send_body)
+{
+	resp->status = 500;
+	*send_body = false;
+	int n = snprintf(buf, cap, "Status: 500 %s\r\nContent-Length: 0\r\nCache-Control: %s\r\n%s\r\n",
+	                 status_reason(500), CACHE_PRIVATE, security_headers);
+	return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
 size_t response_head(const struct request *req, struct response *resp, char *buf, size_t cap, bool *send_body)
 {
 	char etag[24] = "";
@@ -102,7 +114,7 @@ size_t response_head(const struct request *req, struct response *resp, char *buf
 	size_t len = n > 0 ? (size_t)n : 0;
 #define APPEND(...)                                                          \
 	do {                                                                 \
-		int m_ = snprintf(buf + len, len < cap ? cap - len : 0, __VA_ARGS__); \
+		int m_ = snprintf(buf + (len < cap ? len : cap), len < cap ? cap - len : 0, __VA_ARGS__); \
 		if (m_ > 0)                                                  \
 			len += (size_t)m_;                                   \
 	} while (0)
@@ -117,5 +129,5 @@ size_t response_head(const struct request *req, struct response *resp, char *buf
 		APPEND("%s: %s\r\n", resp->headers[i].name, resp->headers[i].value);
 	APPEND("%s\r\n", security_headers);
 #undef APPEND
-	return len < cap ? len : cap - 1;
+	return len < cap ? len : overflow_head(resp, buf, cap, send_body);
 }

@@ -55,6 +55,20 @@ run_suite() {
 	failed=$((failed + bad))
 }
 
+# Sanitizer builds (make test-asan) report into the program's log.
+sanitizer_check() {
+	local reports
+	reports=$(grep -cE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$var/log/rchub.log" 2>/dev/null)
+	if [ "${reports:-0}" -eq 0 ]; then
+		echo "ok 1 - no sanitizer report and no crash report in the program's log"
+		passed=$((passed + 1))
+	else
+		echo "not ok 1 - $reports sanitizer reports in $var/log/rchub.log"
+		grep -E -A5 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$var/log/rchub.log" | head -40 | sed 's/^/# /'
+		failed=$((failed + 1))
+	fi
+}
+
 trap stack_down EXIT
 export CMOCKA_MESSAGE_OUTPUT=TAP
 
@@ -70,6 +84,7 @@ if stack_up; then
 	for s in tests/*/suite.sh; do
 		[ -x "$s" ] && run_suite "$(basename "$(dirname "$s")")" "$s"
 	done
+	sanitizer_check
 else
 	echo "not ok - the test stack did not start (see $var/log)"
 	failed=$((failed + 1))

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -201,6 +202,8 @@ static bool child_aborts(void (*fn)(size_t), size_t arg)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		struct rlimit no_core = { 0, 0 };
+		setrlimit(RLIMIT_CORE, &no_core); /* an expected abort leaves no core file */
 		fn(arg);
 		_exit(0);
 	}

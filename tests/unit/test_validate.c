@@ -477,8 +477,8 @@ static void test_ogrn13_remainder_10_gives_check_digit_0(void **state)
 {
 	/* Find a 12-digit body whose remainder mod 11 is 10: its check digit is 0. */
 	char s[14] = "102270000000";
-	for (int i = 0; i < 100; i++) {
-		snprintf(s, sizeof s, "1022700000%02d", i);
+	for (unsigned i = 0; i < 100; i++) {
+		snprintf(s, sizeof s, "1022700000%02u", i);
 		unsigned long long n = strtoull(s, NULL, 10);
 		if (n % 11 == 10) {
 			s[12] = '0';
@@ -506,8 +506,8 @@ static void test_ogrnip15_is_mod_13_not_mod_11(void **state)
 {
 	/* Bodies where mod 11 and mod 13 give different check digits. */
 	char s[16] = "30427000000001";
-	for (int i = 0; i < 50; i++) {
-		snprintf(s, sizeof s, "304270000000%02d", i);
+	for (unsigned i = 0; i < 50; i++) {
+		snprintf(s, sizeof s, "304270000000%02u", i);
 		unsigned long long n = strtoull(s, NULL, 10);
 		int d11 = (int)(n % 11 % 10), d13 = (int)(n % 13 % 10);
 		if (d11 == d13)
