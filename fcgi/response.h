@@ -47,7 +47,8 @@ const char *status_reason(int status);
 
 /* Writes the CGI response head ("Status: ...\r\n...\r\n\r\n") into buf and
  * returns its length. Turns a 200 whose ETag the client already has into
- * 304; *send_body says whether the body follows (not for HEAD or 304). */
+ * 304; *send_body says whether the body follows (not for HEAD or 304). A head
+ * that does not fit in cap becomes a bare 500 (0 if even that does not fit). */
 size_t response_head(const struct request *req, struct response *resp, char *buf, size_t cap, bool *send_body);
 
 #endif

@@ -14,6 +14,7 @@
 #define LOGIN_MAX_FAILURES_PER_ACCOUNT 20  /* then the account is locked for the window */
 #define LOGIN_MAX_FAILURES_PER_ADDRESS 100 /* then the address waits for the window */
 #define NAME_MAX_CHARS 200
+#define NEXT_MAX_BYTES 1000 /* a longer return path is dropped for /account */
 
 static const struct form_field register_fields[] = {
 	{ "name", "NAME", "NAME_ERROR", FORM_TEXT, NAME_MAX_CHARS, true, NULL },
@@ -29,7 +30,7 @@ static const struct form_field register_fields[] = {
 static const struct form_field login_fields[] = {
 	{ "email", "EMAIL", "EMAIL_ERROR", FORM_EMAIL, EMAIL_MAX_LEN, true, NULL },
 	{ "password", "PASSWORD", "PASSWORD_ERROR", FORM_TEXT, PASSWORD_MAX_BYTES, true, NULL },
-	{ "next", "NEXT", "NEXT_ERROR", FORM_TEXT, 1000, false, NULL },
+	{ "next", "NEXT", "NEXT_ERROR", FORM_TEXT, NEXT_MAX_BYTES, false, NULL },
 };
 #define NLOGIN (sizeof login_fields / sizeof login_fields[0])
 
@@ -42,14 +43,15 @@ static bool secure_cookies(void)
 /* A "next" target must be a local path: never another site ("//host"). */
 static const char *safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n") ||
+	    strlen(next) > NEXT_MAX_BYTES)
 		return "/account";
 	return next;
 }
 
 char *login_url(arena *mem, const char *next)
 {
-	struct link_param p[] = { { "next", next } };
+	struct link_param p[] = { { "next", strlen(next) <= NEXT_MAX_BYTES ? next : NULL } };
 	return build_link(mem, "/login", p, 1);
 }
 
