@@ -11,6 +11,8 @@
 #define SESSION_COOKIE "rchub_session"
 #define CSRF_COOKIE "rchub_csrf"      /* double-submit token of anonymous visitors */
 #define CSRF_FIELD "csrf"             /* the hidden form field */
+#define FRESH_COOKIE "rchub_fresh"    /* set after a write: read from the primary, skip caches */
+#define FRESH_SECONDS 10
 #define SESSION_DAYS 14
 #define PASSWORD_MIN_CHARS 10
 #define PASSWORD_MAX_BYTES 1024

@@ -35,6 +35,7 @@ static const struct setting settings[] = {
 	S("database", "user", SET_STR, db_user, "rchub_app"),
 	S("database", "password", SET_STR, db_password, ""),
 	S("database", "name", SET_STR, db_name, "rchub"),
+	S("database", "read_dsn", SET_STR, db_read_dsn, ""),
 	S("site", "base_url", SET_STR, base_url, "http://127.0.0.1:8080"),
 	S("site", "name", SET_STR, site_name, "Ресурсные центры НКО"),
 	S("site", "region_slug", SET_STR, region_slug, "khabarovsk-krai"),

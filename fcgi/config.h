@@ -18,6 +18,7 @@ struct config {
 	char db_user[CONFIG_STR_MAX];
 	char db_password[CONFIG_STR_MAX];
 	char db_name[CONFIG_STR_MAX];
+	char db_read_dsn[CONFIG_STR_MAX]; /* read replica: "unix:/path" or "tcp:host:port"; "" = none */
 	/* [site] */
 	char base_url[CONFIG_STR_MAX];    /* absolute URL of the site, no trailing slash */
 	char site_name[CONFIG_STR_MAX];

@@ -1,10 +1,12 @@
-/* db.c: the worker's MariaDB connection (Connector/C). Statements are
- * prepared on first use and kept for the life of the connection. When the
- * server goes away every handle is dropped, the connection is re-opened and
- * the statement re-prepared; a read is retried once after a reconnect, a write
- * never (its outcome is unknown, so the caller reports an error instead).
- * While the server stays away, attempts are spaced out so that requests get a
- * fast 503 instead of each waiting for a connect timeout. */
+/* db.c: the worker's MariaDB connections (Connector/C): the primary, and
+ * optionally a read replica. Statements are prepared on first use on each
+ * connection and kept for its life. When a server goes away every handle of
+ * that connection is dropped, the connection is re-opened and the statements
+ * re-prepared; a read is retried once after a reconnect, a write never (its
+ * outcome is unknown, so the caller reports an error instead). While a server
+ * stays away, attempts are spaced out so that requests get a fast 503 instead
+ * of each waiting for a connect timeout; reads meant for a replica that is
+ * down go to the primary. */
 #include "db.h"
 
 #include <errmsg.h>
@@ -19,12 +21,27 @@
 
 #define DB_RETRY_INTERVAL_MS 250 /* between reconnect attempts while down */
 #define DB_CELL_BUFFER 256       /* first fetch buffer; longer values are re-fetched */
+#define DB_CONNECT_TIMEOUT 2     /* seconds */
+
+struct db_conn {
+	const char *label;             /* for logs: "primary", "replica" */
+	char socket[CONFIG_STR_MAX];   /* unix socket, or "" for TCP */
+	char host[CONFIG_STR_MAX];
+	int port;
+	bool configured;
+	MYSQL *m;
+	struct db_query *prepared;     /* statements prepared on this connection */
+	long long last_failed_connect_ms;
+	bool down;
+	unsigned long executions;
+};
 
 static const struct config *db_cfg;
-static MYSQL *conn;
-static struct db_query *prepared_list;
-static long long last_failed_connect_ms = -1000000;
-static bool server_down;
+static struct db_conn conns[DB__TARGETS] = {
+	{ .label = "primary", .last_failed_connect_ms = -1000000 },
+	{ .label = "replica", .last_failed_connect_ms = -1000000 },
+};
+static bool replica_preferred;
 static bool last_duplicate;
 
 static long long now_ms(void)
@@ -34,87 +51,141 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+bool db_parse_dsn(const char *dsn, char *socket, char *host, int *port)
+{
+	socket[0] = host[0] = '\0';
+	if (strncmp(dsn, "unix:", 5) == 0 && dsn[5] == '/' && strlen(dsn + 5) < CONFIG_STR_MAX) {
+		strcpy(socket, dsn + 5);
+		return true;
+	}
+	if (strncmp(dsn, "tcp:", 4) != 0)
+		return false;
+	const char *colon = strrchr(dsn + 4, ':');
+	if (colon == NULL || colon == dsn + 4 || (size_t)(colon - dsn - 4) >= CONFIG_STR_MAX)
+		return false;
+	char *end;
+	long p = strtol(colon + 1, &end, 10);
+	if (*end != '\0' || p <= 0 || p > 65535)
+		return false;
+	memcpy(host, dsn + 4, (size_t)(colon - dsn - 4));
+	host[colon - dsn - 4] = '\0';
+	*port = (int)p;
+	return true;
+}
+
 void db_configure(const struct config *cfg)
 {
 	db_cfg = cfg;
+	struct db_conn *p = &conns[DB_PRIMARY], *r = &conns[DB_REPLICA];
+	snprintf(p->socket, sizeof p->socket, "%s", cfg->db_socket);
+	snprintf(p->host, sizeof p->host, "%s", cfg->db_host);
+	p->port = cfg->db_port;
+	p->configured = true;
+	r->configured = cfg->db_read_dsn[0] != '\0' && db_parse_dsn(cfg->db_read_dsn, r->socket, r->host, &r->port);
 }
 
-/* Drops every prepared handle; they die with their connection. */
-static void forget_statements(void)
+/* Drops every prepared handle of c; they die with their connection. */
+static void forget_statements(struct db_conn *c)
 {
-	for (struct db_query *q = prepared_list; q != NULL;) {
-		struct db_query *next = q->next_prepared;
-		if (q->stmt != NULL)
-			mysql_stmt_close(q->stmt);
-		q->stmt = NULL;
-		q->next_prepared = NULL;
+	enum db_target t = (enum db_target)(c - conns);
+	for (struct db_query *q = c->prepared; q != NULL;) {
+		struct db_query *next = q->next_prepared[t];
+		if (q->stmt[t] != NULL)
+			mysql_stmt_close(q->stmt[t]);
+		q->stmt[t] = NULL;
+		q->next_prepared[t] = NULL;
 		q = next;
 	}
-	prepared_list = NULL;
+	c->prepared = NULL;
+}
+
+static void close_conn(struct db_conn *c)
+{
+	forget_statements(c);
+	if (c->m != NULL)
+		mysql_close(c->m);
+	c->m = NULL;
 }
 
 void db_close(void)
 {
-	forget_statements();
-	if (conn != NULL)
-		mysql_close(conn);
-	conn = NULL;
+	for (int t = 0; t < DB__TARGETS; t++)
+		close_conn(&conns[t]);
 }
 
-static int open_connection(char *err, size_t errlen)
+static int open_connection(struct db_conn *c, char *err, size_t errlen)
 {
 	MYSQL *m = mysql_init(NULL);
 	if (m == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	unsigned int timeout = 2;
+	unsigned int timeout = DB_CONNECT_TIMEOUT;
 	mysql_optionsv(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_optionsv(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
-	const char *sock = db_cfg->db_socket[0] ? db_cfg->db_socket : NULL;
-	const char *host = sock ? "localhost" : db_cfg->db_host;
-	if (mysql_real_connect(m, host, db_cfg->db_user, db_cfg->db_password, db_cfg->db_name,
-	                       (unsigned)db_cfg->db_port, sock, 0) == NULL) {
+	const char *sock = c->socket[0] ? c->socket : NULL;
+	const char *host = sock ? "localhost" : c->host;
+	if (mysql_real_connect(m, host, db_cfg->db_user, db_cfg->db_password, db_cfg->db_name, (unsigned)c->port,
+	                       sock, 0) == NULL) {
 		snprintf(err, errlen, "%s", mysql_error(m));
 		mysql_close(m);
 		return -1;
 	}
-	conn = m;
+	c->m = m;
 	return 0;
 }
 
 int db_connect_now(char *err, size_t errlen)
 {
 	db_close();
-	return open_connection(err, errlen);
+	return open_connection(&conns[DB_PRIMARY], err, errlen);
 }
 
-/* Makes sure a connection exists, without hammering a server that is down. */
-static bool ensure_connected(void)
+/* Makes sure c is connected, without hammering a server that is down. */
+static bool ensure_connected(struct db_conn *c)
 {
-	if (conn != NULL)
+	if (c->m != NULL)
 		return true;
 	long long t = now_ms();
-	if (t - last_failed_connect_ms < DB_RETRY_INTERVAL_MS)
+	if (t - c->last_failed_connect_ms < DB_RETRY_INTERVAL_MS)
 		return false;
 	char err[256];
-	if (open_connection(err, sizeof err) != 0) {
-		last_failed_connect_ms = t;
-		if (!server_down)
-			log_error("db_down", "reason=\"%s\"", err);
-		server_down = true;
+	if (open_connection(c, err, sizeof err) != 0) {
+		c->last_failed_connect_ms = t;
+		if (!c->down)
+			log_error("db_down", "server=%s reason=\"%s\"", c->label, err);
+		c->down = true;
 		return false;
 	}
-	if (server_down)
-		log_info("db_up", "reconnected=1");
-	server_down = false;
+	if (c->down)
+		log_info("db_up", "server=%s reconnected=1", c->label);
+	c->down = false;
 	return true;
 }
 
 bool db_unavailable(void)
 {
-	return server_down;
+	return conns[DB_PRIMARY].down;
+}
+
+void db_prefer_replica(bool yes)
+{
+	replica_preferred = yes;
+}
+
+unsigned long db_executions(enum db_target t)
+{
+	return t < DB__TARGETS ? conns[t].executions : 0;
+}
+
+/* The connection reads go to: the replica when allowed and reachable. */
+static struct db_conn *read_conn(void)
+{
+	struct db_conn *r = &conns[DB_REPLICA];
+	if (replica_preferred && r->configured && ensure_connected(r))
+		return r;
+	return &conns[DB_PRIMARY];
 }
 
 static bool connection_lost(unsigned int code)
@@ -125,32 +196,34 @@ static bool connection_lost(unsigned int code)
 	       code == CR_COMMANDS_OUT_OF_SYNC;
 }
 
-static void mark_lost(const char *where, unsigned int code, const char *msg)
+static void mark_lost(struct db_conn *c, const char *where, unsigned int code, const char *msg)
 {
-	log_error("db_lost", "where=%s code=%u reason=\"%s\"", where, code, msg);
-	db_close();
-	server_down = true;
-	last_failed_connect_ms = now_ms() - DB_RETRY_INTERVAL_MS; /* try once right away */
+	log_error("db_lost", "server=%s where=%s code=%u reason=\"%s\"", c->label, where, code, msg);
+	close_conn(c);
+	c->down = true;
+	c->last_failed_connect_ms = now_ms() - DB_RETRY_INTERVAL_MS; /* try once right away */
 }
 
-static MYSQL_STMT *prepared(struct db_query *q)
+static MYSQL_STMT *prepared(struct db_conn *c, struct db_query *q)
 {
-	if (q->stmt != NULL)
-		return q->stmt;
-	MYSQL_STMT *st = mysql_stmt_init(conn);
+	enum db_target t = (enum db_target)(c - conns);
+	if (q->stmt[t] != NULL)
+		return q->stmt[t];
+	MYSQL_STMT *st = mysql_stmt_init(c->m);
 	if (st == NULL)
 		return NULL;
 	if (mysql_stmt_prepare(st, q->sql, strlen(q->sql)) != 0) {
 		unsigned int code = mysql_stmt_errno(st);
-		log_error("db_prepare", "code=%u reason=\"%s\" sql=\"%.80s\"", code, mysql_stmt_error(st), q->sql);
+		log_error("db_prepare", "server=%s code=%u reason=\"%s\" sql=\"%.80s\"", c->label, code,
+		          mysql_stmt_error(st), q->sql);
 		mysql_stmt_close(st);
 		if (connection_lost(code))
-			mark_lost("prepare", code, "");
+			mark_lost(c, "prepare", code, "");
 		return NULL;
 	}
-	q->stmt = st;
-	q->next_prepared = prepared_list;
-	prepared_list = q;
+	q->stmt[t] = st;
+	q->next_prepared[t] = c->prepared;
+	c->prepared = q;
 	return st;
 }
 
@@ -177,16 +250,17 @@ static void bind_params(MYSQL_BIND *b, const struct db_param *p, size_t n, my_bo
 	}
 }
 
-/* Prepares (if needed), binds and executes q. Returns the statement or NULL;
- * *lost tells whether the failure was a lost connection. */
-static MYSQL_STMT *execute(struct db_query *q, const struct db_param *params, size_t n, bool *lost)
+/* Prepares (if needed), binds and executes q on c. Returns the statement or
+ * NULL; *lost tells whether the failure was a lost connection. */
+static MYSQL_STMT *execute(struct db_conn *c, struct db_query *q, const struct db_param *params, size_t n,
+                           bool *lost)
 {
 	*lost = false;
-	if (!ensure_connected())
+	if (!ensure_connected(c))
 		return NULL;
-	MYSQL_STMT *st = prepared(q);
+	MYSQL_STMT *st = prepared(c, q);
 	if (st == NULL) {
-		*lost = conn == NULL;
+		*lost = c->m == NULL;
 		return NULL;
 	}
 	if (mysql_stmt_param_count(st) != n) {
@@ -197,19 +271,42 @@ static MYSQL_STMT *execute(struct db_query *q, const struct db_param *params, si
 	my_bool nulls[n ? n : 1];
 	memset(nulls, 0, sizeof nulls);
 	bind_params(binds, params, n, nulls);
+	c->executions++;
 	if ((n && mysql_stmt_bind_param(st, binds)) || mysql_stmt_execute(st)) {
 		unsigned int code = mysql_stmt_errno(st);
 		if (connection_lost(code)) {
 			*lost = true;
-			mark_lost("execute", code, mysql_stmt_error(st));
+			mark_lost(c, "execute", code, mysql_stmt_error(st));
 		} else if (code == ER_DUP_ENTRY) {
 			last_duplicate = true;
 		} else {
-			log_error("db_execute", "code=%u reason=\"%s\" sql=\"%.80s\"", code, mysql_stmt_error(st), q->sql);
+			log_error("db_execute", "server=%s code=%u reason=\"%s\" sql=\"%.80s\"", c->label, code,
+			          mysql_stmt_error(st), q->sql);
 		}
 		return NULL;
 	}
 	return st;
+}
+
+/* Copies one column of the current row into the arena; long values are
+ * fetched again in full. Returns false on a fetch error. */
+static bool copy_cell(arena *mem, MYSQL_STMT *st, MYSQL_BIND *b, unsigned long len, size_t col, char **cell)
+{
+	if (len <= DB_CELL_BUFFER) {
+		*cell = arena_strndup(mem, b->buffer, len);
+		return true;
+	}
+	MYSQL_BIND full = { 0 };
+	unsigned long flen = 0;
+	full.buffer_type = MYSQL_TYPE_STRING;
+	full.buffer = arena_alloc(mem, len + 1);
+	full.buffer_length = len + 1;
+	full.length = &flen;
+	if (mysql_stmt_fetch_column(st, &full, (unsigned)col, 0) != 0)
+		return false;
+	((char *)full.buffer)[len] = '\0';
+	*cell = full.buffer;
+	return true;
 }
 
 /* Copies every row of an executed statement into the arena. */
@@ -242,22 +339,9 @@ static struct db_rows *fetch_all(arena *mem, MYSQL_STMT *st)
 			return NULL;
 		for (size_t c = 0; c < ncols; c++) {
 			char **cell = &r->cells[row * ncols + c];
-			if (nulls[c]) {
-				*cell = NULL;
-			} else if (lens[c] <= DB_CELL_BUFFER) {
-				*cell = arena_strndup(mem, b[c].buffer, lens[c]);
-			} else {
-				MYSQL_BIND full = { 0 };
-				unsigned long flen = 0;
-				full.buffer_type = MYSQL_TYPE_STRING;
-				full.buffer = arena_alloc(mem, lens[c] + 1);
-				full.buffer_length = lens[c] + 1;
-				full.length = &flen;
-				if (mysql_stmt_fetch_column(st, &full, (unsigned)c, 0) != 0)
-					return NULL;
-				((char *)full.buffer)[lens[c]] = '\0';
-				*cell = full.buffer;
-			}
+			*cell = NULL;
+			if (!nulls[c] && !copy_cell(mem, st, &b[c], lens[c], c, cell))
+				return NULL;
 		}
 	}
 	return r;
@@ -266,8 +350,9 @@ static struct db_rows *fetch_all(arena *mem, MYSQL_STMT *st)
 struct db_rows *db_select(arena *mem, struct db_query *q, const struct db_param *params, size_t nparams)
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
+		struct db_conn *c = read_conn();
 		bool lost;
-		MYSQL_STMT *st = execute(q, params, nparams, &lost);
+		MYSQL_STMT *st = execute(c, q, params, nparams, &lost);
 		if (st == NULL) {
 			if (lost)
 				continue;
@@ -278,7 +363,7 @@ struct db_rows *db_select(arena *mem, struct db_query *q, const struct db_param 
 		if (r == NULL) {
 			unsigned int code = mysql_stmt_errno(st);
 			if (connection_lost(code)) {
-				mark_lost("fetch", code, mysql_stmt_error(st));
+				mark_lost(c, "fetch", code, mysql_stmt_error(st));
 				continue;
 			}
 			log_error("db_fetch", "code=%u reason=\"%s\"", code, mysql_stmt_error(st));
@@ -293,7 +378,7 @@ long long db_exec(struct db_query *q, const struct db_param *params, size_t npar
 {
 	bool lost;
 	last_duplicate = false;
-	MYSQL_STMT *st = execute(q, params, nparams, &lost);
+	MYSQL_STMT *st = execute(&conns[DB_PRIMARY], q, params, nparams, &lost);
 	if (st == NULL)
 		return -1;
 	if (insert_id != NULL)
@@ -306,12 +391,15 @@ bool db_last_was_duplicate(void)
 	return last_duplicate;
 }
 
+/* A transaction reads its own writes: until it ends, reads use the primary. */
 int db_begin(void)
 {
-	if (!ensure_connected())
+	struct db_conn *p = &conns[DB_PRIMARY];
+	replica_preferred = false;
+	if (!ensure_connected(p))
 		return -1;
-	if (mysql_autocommit(conn, 0) != 0) {
-		mark_lost("begin", mysql_errno(conn), mysql_error(conn));
+	if (mysql_autocommit(p->m, 0) != 0) {
+		mark_lost(p, "begin", mysql_errno(p->m), mysql_error(p->m));
 		return -1;
 	}
 	return 0;
@@ -319,15 +407,15 @@ int db_begin(void)
 
 int db_commit(void)
 {
-	if (conn == NULL)
+	struct db_conn *p = &conns[DB_PRIMARY];
+	if (p->m == NULL)
 		return -1;
-	if (mysql_commit(conn) != 0) {
-		unsigned int code = mysql_errno(conn);
-		log_error("db_commit", "code=%u reason=\"%s\"", code, mysql_error(conn));
+	if (mysql_commit(p->m) != 0) {
+		log_error("db_commit", "code=%u reason=\"%s\"", mysql_errno(p->m), mysql_error(p->m));
 		db_rollback();
 		return -1;
 	}
-	mysql_autocommit(conn, 1);
+	mysql_autocommit(p->m, 1);
 	return 0;
 }
 
@@ -335,10 +423,11 @@ int db_commit(void)
  * starts clean. */
 void db_rollback(void)
 {
-	if (conn == NULL)
+	struct db_conn *p = &conns[DB_PRIMARY];
+	if (p->m == NULL)
 		return;
-	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0)
-		mark_lost("rollback", mysql_errno(conn), mysql_error(conn));
+	if (mysql_rollback(p->m) != 0 || mysql_autocommit(p->m, 1) != 0)
+		mark_lost(p, "rollback", mysql_errno(p->m), mysql_error(p->m));
 }
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col)

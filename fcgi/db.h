@@ -1,6 +1,8 @@
-/* db.h: the worker's one MariaDB connection and its prepared statements.
+/* db.h: the worker's MariaDB connections and their prepared statements.
  * Queries are declared once as static struct db_query with fixed SQL text;
- * parameters are always bound, never spliced into the text. */
+ * parameters are always bound, never spliced into the text. Writes always go
+ * to the primary; reads go to a read replica ([database] read_dsn) when the
+ * request allows it (db_prefer_replica), else to the primary too. */
 #ifndef RCHUB_DB_H
 #define RCHUB_DB_H
 
@@ -13,14 +15,16 @@
 
 struct st_mysql_stmt;
 
-/* One statement: its SQL text and, once used, its prepared handle. */
+enum db_target { DB_PRIMARY, DB_REPLICA, DB__TARGETS };
+
+/* One statement: its SQL text and, once used, its handle on each connection. */
 struct db_query {
 	const char *sql;
-	struct st_mysql_stmt *stmt;
-	struct db_query *next_prepared; /* list of prepared statements, for reconnects */
+	struct st_mysql_stmt *stmt[DB__TARGETS];
+	struct db_query *next_prepared[DB__TARGETS]; /* per-connection lists, for reconnects */
 };
 
-#define DB_QUERY(name, text) static struct db_query name = { text, NULL, NULL }
+#define DB_QUERY(name, text) static struct db_query name = { text, { NULL, NULL }, { NULL, NULL } }
 
 enum db_param_type { DB_INT, DB_TEXT, DB_NULL };
 
@@ -50,6 +54,14 @@ int db_connect_now(char *err, size_t errlen);
 void db_close(void);
 /* True while the database cannot be reached (answer 503 + Retry-After). */
 bool db_unavailable(void);
+/* Lets the reads of the current request go to the replica (when one is
+ * configured and up). Workers set it per request; off = primary. */
+void db_prefer_replica(bool yes);
+/* Parses a read_dsn ("unix:/path/to.sock" or "tcp:host:port"); false when
+ * it is neither. socket/host receive CONFIG_STR_MAX bytes at most. */
+bool db_parse_dsn(const char *dsn, char *socket, char *host, int *port);
+/* Statements executed so far on each connection, for tests and logs. */
+unsigned long db_executions(enum db_target t);
 
 /* Runs a SELECT; returns its rows, or NULL on failure (see db_unavailable). */
 struct db_rows *db_select(arena *mem, struct db_query *q, const struct db_param *params, size_t nparams);

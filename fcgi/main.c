@@ -160,7 +160,13 @@ static int check_environment(const struct config *cfg)
 		fprintf(stderr, "rchub.fcgi: template folder not found: %s\n", cfg->templates);
 		return 1;
 	}
-	char err[512];
+	char err[512], sock[CONFIG_STR_MAX], host[CONFIG_STR_MAX];
+	int port;
+	if (cfg->db_read_dsn[0] && !db_parse_dsn(cfg->db_read_dsn, sock, host, &port)) {
+		fprintf(stderr, "rchub.fcgi: [database] read_dsn must be unix:/path or tcp:host:port, not %s\n",
+		        cfg->db_read_dsn);
+		return 1;
+	}
 	db_configure(cfg);
 	if (db_connect_now(err, sizeof err) != 0) {
 		fprintf(stderr, "rchub.fcgi: cannot connect to the database '%s' (socket %s): %s\n", cfg->db_name,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "auth.h"
+#include "db.h"
 #include "handlers/handlers.h"
 #include "page.h"
 #include "router.h"
@@ -44,6 +45,15 @@ static void redirect_to_login(struct request *req, struct response *resp)
 	response_redirect(resp, 303, login_url(req->mem, req->uri));
 }
 
+/* After a write the visitor's next pages must show it: for a few seconds
+ * they are read from the primary and bypass the nginx micro-cache. */
+static void mark_fresh(struct request *req, struct response *resp)
+{
+	response_header(resp, "Set-Cookie",
+	                arena_printf(req->mem, "%s=1; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax", FRESH_COOKIE,
+	                             FRESH_SECONDS));
+}
+
 /* Checks the rules shared by all routes; returns true when the handler may run. */
 static bool allowed(struct request *req, struct response *resp, const struct route *r)
 {
@@ -78,11 +88,15 @@ void dispatch(struct request *req, struct response *resp)
 		page_db_failure(req, resp);
 		return;
 	}
+	bool reading = req->method == METHOD_GET || req->method == METHOD_HEAD;
+	db_prefer_replica(reading && req->user == NULL && request_cookie(req, FRESH_COOKIE) == NULL);
 	int status;
 	const struct route *r = router_match(routes, sizeof routes / sizeof routes[0], req, &status);
 	if (r != NULL) {
 		if (allowed(req, resp, r))
 			r->handler(req, resp);
+		if (req->method == METHOD_POST && resp->status == 303)
+			mark_fresh(req, resp);
 		return;
 	}
 	if (status == 405)

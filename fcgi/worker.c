@@ -103,6 +103,7 @@ static void handle_one(FCGX_Request *fr, arena *mem)
 	              body_len);
 	req.if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 	req.remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+	db_prefer_replica(false);
 	dispatch(&req, &resp);
 
 	char head[HEAD_BUFFER];

@@ -11,6 +11,8 @@
 #   sql/db.sh shell VARDIR          a mariadb shell as root
 # The server listens on a unix socket only (no TCP). The application connects as
 # rchub_app, which may read and write rows but not change the schema.
+# For replication tests: DB_TCP_PORT=N also listens on 127.0.0.1:N, and
+# DB_SERVER_ID=N gives the server that id and a binary log (a primary or replica).
 set -euo pipefail
 cmd=${1:?usage: db.sh start|migrate|demo|load|stop|shell VARDIR}
 var=${2:?VARDIR}
@@ -41,8 +43,11 @@ start() {
 	init_datadir
 	mkdir -p "$run" "$var/log"
 	if running; then return 0; fi
+	local net=(--skip-networking) repl=()
+	[ -n "${DB_TCP_PORT:-}" ] && net=(--port="$DB_TCP_PORT" --bind-address=127.0.0.1)
+	[ -n "${DB_SERVER_ID:-}" ] && repl=(--server-id="$DB_SERVER_ID" --log-bin=binlog --log-slave-updates --binlog-format=ROW)
 	# FULLTEXT: Russian stems can be two letters; the built-in stopword list is English.
-	mariadbd --no-defaults --datadir="$data" --socket="$sock" --skip-networking --user=root \
+	mariadbd --no-defaults --datadir="$data" --socket="$sock" "${net[@]}" "${repl[@]}" --user=root \
 		--pid-file="$pidfile" --log-error="$var/log/mariadb.err" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-ft-min-token-size=2 --innodb-ft-enable-stopword=OFF \
