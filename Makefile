@@ -95,7 +95,7 @@ restore:
 
 # Every test against its own stack (own data dir, sockets and port).
 test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e
-	@TEST_VAR=$(TEST_VAR) tests/run.sh $(TEST_PORT)
+	@TEST_VAR=$(TEST_VAR) RCHUB_TEST_BUILD=$(abspath $(BUILD)) tests/run.sh $(TEST_PORT)
 
 # The whole suite against a build with AddressSanitizer and UBSan; the run
 # fails if the program's log holds any sanitizer report.

@@ -10,7 +10,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 var=${TEST_VAR:-$root/var/test}
 mkdir -p "$var"; var=$(cd "$var" && pwd)
-build=$root/build
+build=${RCHUB_TEST_BUILD:-$root/build}
+export RCHUB_TEST_BUILD=$build
 log=$var/log/tests.log
 passed=0
 failed=0

@@ -9,7 +9,8 @@ set -uo pipefail
 root=${RCHUB_TEST_ROOT:?}
 base=${RCHUB_TEST_VAR:?}/replica
 build=${RCHUB_TEST_BUILD:-$root/build}
-port=${RCHUB_REPLICA_PORT:-18090}
+test_port=${RCHUB_TEST_URL##*:}
+port=${RCHUB_REPLICA_PORT:-$((${test_port:-18080} + 100))}
 primary=$base/primary
 replica=$base/replica
 url=http://127.0.0.1:$port
