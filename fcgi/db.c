@@ -386,6 +386,26 @@ long long db_exec(struct db_query *q, const struct db_param *params, size_t npar
 	return (long long)mysql_stmt_affected_rows(st);
 }
 
+#define DB_CACHE_CHUNK (64 * 1024)
+
+struct db_rows *db_select_cached(struct db_cache *c)
+{
+	long long t = now_ms();
+	if (c->rows != NULL && t - c->loaded_ms < (long long)c->ttl * 1000)
+		return c->rows;
+	int next = 1 - c->current;
+	if (c->mem[next] == NULL)
+		c->mem[next] = arena_new(DB_CACHE_CHUNK);
+	arena_reset(c->mem[next]);
+	struct db_rows *r = db_select(c->mem[next], c->q, NULL, 0);
+	if (r == NULL)
+		return c->rows; /* stale rows beat none; NULL when never loaded */
+	c->current = next;
+	c->rows = r;
+	c->loaded_ms = t;
+	return r;
+}
+
 bool db_last_was_duplicate(void)
 {
 	return last_duplicate;

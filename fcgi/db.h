@@ -79,6 +79,22 @@ int db_begin(void);
 int db_commit(void);
 void db_rollback(void);
 
+/* Reference data that changes rarely (districts, the taxonomy), kept by each
+ * worker for ttl seconds. Rows stay valid until the refresh after next, so a
+ * request never sees its rows freed under it. */
+struct db_cache {
+	struct db_query *q;
+	int ttl;                  /* seconds */
+	arena *mem[2];            /* double buffer: current and previous rows */
+	int current;
+	struct db_rows *rows;
+	long long loaded_ms;
+};
+#define DB_REFERENCE_TTL 60 /* seconds reference data may be stale */
+#define DB_CACHE(name, query, ttl_seconds) static struct db_cache name = { &query, ttl_seconds, { NULL, NULL }, 0, NULL, 0 }
+/* The cached rows of a parameterless query, refreshed when older than ttl. */
+struct db_rows *db_select_cached(struct db_cache *c);
+
 const char *db_cell(const struct db_rows *r, size_t row, size_t col);
 long long db_cell_int(const struct db_rows *r, size_t row, size_t col);
 

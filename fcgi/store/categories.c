@@ -8,9 +8,13 @@ DB_QUERY(q_categories_all,
          "c.parent_id IS NOT NULL, c.sort_order, c.name");
 DB_QUERY(q_category_by_slug, "SELECT id FROM categories WHERE slug = ?");
 
+/* Only the operator changes these (by SQL); a minute's delay is fine. */
+DB_CACHE(cache_categories, q_categories_all, DB_REFERENCE_TTL);
+
 struct db_rows *categories_all(arena *mem)
 {
-	return db_select(mem, &q_categories_all, NULL, 0);
+	(void)mem;
+	return db_select_cached(&cache_categories);
 }
 
 long long category_id_by_slug(arena *mem, const char *slug)

@@ -7,9 +7,13 @@ DB_QUERY(q_districts_all,
          "SELECT " DISTRICT_COLUMNS " FROM districts d ORDER BY d.sort_order, d.name");
 DB_QUERY(q_district_by_slug, "SELECT id FROM districts WHERE slug = ?");
 
+/* Only the operator changes these (by SQL); a minute's delay is fine. */
+DB_CACHE(cache_districts, q_districts_all, DB_REFERENCE_TTL);
+
 struct db_rows *districts_all(arena *mem)
 {
-	return db_select(mem, &q_districts_all, NULL, 0);
+	(void)mem;
+	return db_select_cached(&cache_districts);
 }
 
 /* Looks up the id of the row a slug names: 0 when none, -1 on failure. */
