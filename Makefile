@@ -22,16 +22,17 @@ LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer
 # Debian packages the build, the stack and the tests need.
 DEB_PACKAGES := gcc g++ make pkg-config libfcgi-dev libmariadb-dev mariadb-server mariadb-client \
                 nginx-light libctemplate-dev libxml2-dev libinih-dev libstemmer-dev libcmocka-dev \
-                libcurl4-openssl-dev libsodium-dev libjson-c-dev wrk curl procps
+                libcurl4-openssl-dev libsodium-dev libjson-c-dev wrk curl procps \
+                chromium fonts-dejavu-core
 
 CORE_SRC := fcgi/arena.c fcgi/config.c fcgi/log.c fcgi/request.c fcgi/router.c fcgi/validate.c fcgi/auth.c \
             fcgi/response.c fcgi/db.c fcgi/stem.c fcgi/timefmt.c
 APP_SRC  := $(CORE_SRC) fcgi/page.c fcgi/form.c fcgi/routes.c fcgi/worker.c $(wildcard fcgi/store/*.c) \
-            $(wildcard fcgi/handlers/*.c)
+            $(wildcard fcgi/handlers/*.c) $(wildcard feeds/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o) $(BUILD)/fcgi/tpl.o
 
-PROGRAMS := $(BUILD)/rchub.fcgi $(BUILD)/rchub-admin
+PROGRAMS := $(BUILD)/rchub.fcgi $(BUILD)/rchub-admin $(BUILD)/rchub-export
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: deps build run stop test test-asan unit e2e bench clean db-shell backup restore
@@ -46,9 +47,12 @@ deps:
 	    || { echo "make deps: apt-get install failed"; exit 1; }; \
 	fi
 
-$(BUILD)/%.o: %.c $(wildcard fcgi/*.h fcgi/*/*.h)
+$(BUILD)/%.o: %.c $(wildcard fcgi/*.h fcgi/*/*.h feeds/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The files of feeds/ that embed.c builds into the programs (.incbin).
+$(BUILD)/feeds/embed.o: $(wildcard feeds/*.xsd feeds/*.json feeds/*.md)
 
 $(BUILD)/fcgi/tpl.o: fcgi/tpl.cc fcgi/tpl.h
 	@mkdir -p $(dir $@)
@@ -60,6 +64,9 @@ $(BUILD)/rchub.fcgi: $(APP_OBJ) $(BUILD)/fcgi/main.o
 $(BUILD)/rchub-admin: $(CORE_OBJ) $(BUILD)/fcgi/admin.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/rchub-export: $(APP_OBJ) $(BUILD)/fcgi/export.o
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Ifcgi -o $@ $^ $(LDLIBS) -lcmocka
@@ -68,6 +75,11 @@ $(BUILD)/tests/e2e: $(wildcard tests/e2e/*.c tests/e2e/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags libcurl libxml-2.0) -o $@ $(filter %.c,$^) \
 	  $(shell pkg-config --libs libcurl libxml-2.0)
+
+$(BUILD)/tests/feeds-check: $(wildcard tests/feeds/*.c tests/feeds/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags libcurl libxml-2.0 json-c) -o $@ $(filter %.c,$^) \
+	  $(shell pkg-config --libs libcurl libxml-2.0 json-c)
 
 # The local stack: private MariaDB, rchub.fcgi and nginx under $(VAR)/.
 run: deps build
@@ -94,7 +106,7 @@ restore:
 	@sql/db.sh restore $(VAR) $(BACKUP)
 
 # Every test against its own stack (own data dir, sockets and port).
-test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e
+test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e $(BUILD)/tests/feeds-check
 	@TEST_VAR=$(TEST_VAR) RCHUB_TEST_BUILD=$(abspath $(BUILD)) tests/run.sh $(TEST_PORT)
 
 # The whole suite against a build with AddressSanitizer and UBSan; the run
@@ -112,3 +124,4 @@ clean:
 
 # Fuzzing, benchmarks and other suites keep their rules beside their code.
 -include tests/fuzz/fuzz.mk
+-include tests/security/security.mk

@@ -8,17 +8,26 @@
  *       read from the environment RCHUB_PASSWORD or from standard input.
  *   rchub-admin [-c config.ini] set-role EMAIL ROLE [CENTRE_SLUG]
  *   rchub-admin [-c config.ini] reset-password EMAIL   (password as above)
+ *   rchub-admin [-c config.ini] deliver
+ *       hands the pending notifications of the outbox to [mail] sendmail, one
+ *       RFC 5322 message each (UTF-8 text, RFC 2047 subject); marks each sent,
+ *       or counts the attempt and keeps the error. Run it from cron.
  *
  * It uses the same configuration and database layer as rchub.fcgi. */
+#include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 
 #include "arena.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "stem.h"
+#include "timefmt.h"
 #include "validate.h"
 
 DB_QUERY(q_service_texts,
@@ -181,13 +190,139 @@ static int cmd_reset_password(int argc, char **argv)
 	return update_user(&q_admin_set_password, p, 2, argv[0], "password");
 }
 
+#define DELIVER_BATCH 1000        /* messages per run */
+#define DELIVER_MAX_ATTEMPTS 5    /* then a message waits for the operator */
+#define MAIL_LINE_MAX 998         /* octets per line (RFC 5322 2.1.1) */
+#define ENCODED_WORD_BYTES 42     /* text per encoded-word: 56 base64 chars, so "Subject: " + word < 78 */
+#define MAIL_ERROR_MAX 500        /* outbox.last_error VARCHAR(500) */
+
+enum { OUTBOX_ID, OUTBOX_RECIPIENT, OUTBOX_SUBJECT, OUTBOX_BODY };
+DB_QUERY(q_outbox_pending,
+         "SELECT id, recipient, subject, body FROM outbox WHERE sent_at IS NULL AND attempts < ? "
+         "ORDER BY id LIMIT ?");
+DB_QUERY(q_outbox_sent,
+         "UPDATE outbox SET sent_at = UTC_TIMESTAMP(), attempts = attempts + 1, last_error = '' WHERE id = ?");
+DB_QUERY(q_outbox_failed, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?");
+
+/* A header of non-ASCII text as RFC 2047 encoded-words (UTF-8, base64),
+ * one per folded line; a UTF-8 sequence is never split between words. */
+static void write_encoded_header(FILE *out, const char *name, const char *text)
+{
+	fprintf(out, "%s:", name);
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		size_t n = len - i < ENCODED_WORD_BYTES ? len - i : ENCODED_WORD_BYTES;
+		while (i + n < len && ((unsigned char)text[i + n] & 0xC0) == 0x80)
+			n--;
+		char b64[sodium_base64_ENCODED_LEN(ENCODED_WORD_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)text + i, n, sodium_base64_VARIANT_ORIGINAL);
+		fprintf(out, " =?UTF-8?B?%s?=\n", b64);
+		i += n;
+	}
+	if (len == 0)
+		fputc('\n', out);
+}
+
+/* The body with LF line ends (sendmail's convention), lines longer than
+ * MAIL_LINE_MAX octets broken at a character boundary. */
+static void write_body(FILE *out, const char *body)
+{
+	size_t col = 0;
+	for (const char *p = body; *p; p++) {
+		if (*p == '\r')
+			continue;
+		bool lead = ((unsigned char)*p & 0xC0) != 0x80;
+		if (*p != '\n' && lead && col >= MAIL_LINE_MAX - 4) {
+			fputc('\n', out);
+			col = 0;
+		}
+		fputc(*p, out);
+		col = *p == '\n' ? 0 : col + 1;
+	}
+	fputc('\n', out);
+}
+
+/* One outbox row as an RFC 5322 message with MIME headers for UTF-8 text. */
+static void write_message(FILE *out, const struct config *cfg, const struct db_rows *r, size_t i)
+{
+	char date[TIMEFMT_RFC1123_MAX];
+	time_t now = time(NULL);
+	format_rfc1123(date, sizeof date, now, "+0000");
+	fprintf(out, "From: %s\nTo: %s\nDate: %s\nMessage-ID: <outbox.%s.%lld@%s>\n", cfg->mail_from,
+	        db_cell(r, i, OUTBOX_RECIPIENT), date, db_cell(r, i, OUTBOX_ID), (long long)now,
+	        strchr(cfg->mail_from, '@') + 1);
+	write_encoded_header(out, "Subject", db_cell(r, i, OUTBOX_SUBJECT));
+	fputs("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n", out);
+	write_body(out, db_cell(r, i, OUTBOX_BODY));
+}
+
+/* Pipes message i to the sendmail command; 0, or -1 with the reason in err. */
+static int send_message(const struct config *cfg, const struct db_rows *r, size_t i, char *err, size_t errlen)
+{
+	if (!valid_email(db_cell(r, i, OUTBOX_RECIPIENT))) {
+		snprintf(err, errlen, "not an e-mail address: %.200s", db_cell(r, i, OUTBOX_RECIPIENT));
+		return -1;
+	}
+	FILE *pipe = popen(cfg->mail_sendmail, "w");
+	if (pipe == NULL) {
+		snprintf(err, errlen, "cannot run %.200s", cfg->mail_sendmail);
+		return -1;
+	}
+	write_message(pipe, cfg, r, i);
+	bool written = fflush(pipe) == 0 && !ferror(pipe);
+	int status = pclose(pipe);
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || !written) {
+		snprintf(err, errlen, "%.200s failed (exit status %d)", cfg->mail_sendmail,
+		         status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return -1;
+	}
+	return 0;
+}
+
+/* Sends every pending outbox message that has attempts left; exits 1 when
+ * any failed (cron then mails the operator the reasons printed). */
+static int cmd_deliver(arena *mem, const struct config *cfg)
+{
+	if (!valid_email(cfg->mail_from)) {
+		fprintf(stderr, "rchub-admin: set [mail] from to an e-mail address (now \"%s\")\n", cfg->mail_from);
+		return 2;
+	}
+	signal(SIGPIPE, SIG_IGN); /* a sendmail that exits early is a failed message, not our end */
+	struct db_param p[] = { P_INT(DELIVER_MAX_ATTEMPTS), P_INT(DELIVER_BATCH) };
+	struct db_rows *r = db_select(mem, &q_outbox_pending, p, 2);
+	if (r == NULL) {
+		fprintf(stderr, "rchub-admin: cannot read the outbox\n");
+		return 1;
+	}
+	size_t sent = 0, failed = 0;
+	for (size_t i = 0; i < r->nrows; i++) {
+		char err[MAIL_ERROR_MAX] = "";
+		bool ok = send_message(cfg, r, i, err, sizeof err) == 0;
+		struct db_param mark[] = { P_TEXT(err), P_INT(db_cell_int(r, i, OUTBOX_ID)) };
+		long long rows = ok ? db_exec(&q_outbox_sent, mark + 1, 1, NULL) : db_exec(&q_outbox_failed, mark, 2, NULL);
+		if (rows != 1) {
+			fprintf(stderr, "rchub-admin: cannot record the delivery of outbox %s\n", db_cell(r, i, OUTBOX_ID));
+			return 1;
+		}
+		if (ok) {
+			sent++;
+		} else {
+			failed++;
+			fprintf(stderr, "rchub-admin: outbox %s: %s\n", db_cell(r, i, OUTBOX_ID), err);
+		}
+	}
+	printf("rchub-admin: delivered %zu, failed %zu\n", sent, failed);
+	return failed ? 1 : 0;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: rchub-admin [-c config.ini] COMMAND\n"
 	                "  reindex\n"
 	                "  create-user EMAIL NAME ROLE [CENTRE_SLUG]   (password: $RCHUB_PASSWORD or stdin)\n"
 	                "  set-role EMAIL ROLE [CENTRE_SLUG]\n"
-	                "  reset-password EMAIL                        (password: $RCHUB_PASSWORD or stdin)\n");
+	                "  reset-password EMAIL                        (password: $RCHUB_PASSWORD or stdin)\n"
+	                "  deliver                                     (the outbox, through [mail] sendmail)\n");
 }
 
 int main(int argc, char **argv)
@@ -228,6 +363,8 @@ int main(int argc, char **argv)
 		rc = cmd_set_role(mem, rest, args);
 	else if (strcmp(cmd, "reset-password") == 0)
 		rc = cmd_reset_password(rest, args);
+	else if (strcmp(cmd, "deliver") == 0 && rest == 0)
+		rc = cmd_deliver(mem, &cfg);
 	else {
 		usage();
 		rc = 2;

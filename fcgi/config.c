@@ -46,6 +46,8 @@ static const struct setting settings[] = {
 	S("publisher", "person", SET_STR, publisher_person, ""),
 	S("publisher", "email", SET_STR, publisher_email, ""),
 	S("publisher", "phone", SET_STR, publisher_phone, ""),
+	S("mail", "sendmail", SET_STR, mail_sendmail, "/usr/sbin/sendmail -t -i"),
+	S("mail", "from", SET_STR, mail_from, "noreply@example.org"),
 };
 #undef S
 #define NSETTINGS (sizeof settings / sizeof settings[0])

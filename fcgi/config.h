@@ -31,6 +31,9 @@ struct config {
 	char publisher_person[CONFIG_STR_MAX];
 	char publisher_email[CONFIG_STR_MAX];
 	char publisher_phone[CONFIG_STR_MAX];
+	/* [mail]: notifications, delivered by rchub-admin deliver */
+	char mail_sendmail[CONFIG_STR_MAX]; /* shell command reading one RFC 5322 message on stdin */
+	char mail_from[CONFIG_STR_MAX];     /* the From address, a plain e-mail address */
 };
 
 /* Fills cfg with defaults, then the file (when path is not NULL), then the

@@ -43,6 +43,11 @@ static struct db_conn conns[DB__TARGETS] = {
 };
 static bool replica_preferred;
 static bool last_duplicate;
+/* A transaction on the primary is open; if its connection is lost it is
+ * broken: every statement fails until db_rollback, so that nothing of it can
+ * be committed half on a new connection. */
+static bool in_transaction;
+static bool transaction_broken;
 
 static long long now_ms(void)
 {
@@ -199,6 +204,8 @@ static bool connection_lost(unsigned int code)
 static void mark_lost(struct db_conn *c, const char *where, unsigned int code, const char *msg)
 {
 	log_error("db_lost", "server=%s where=%s code=%u reason=\"%s\"", c->label, where, code, msg);
+	if (c == &conns[DB_PRIMARY] && in_transaction)
+		transaction_broken = true;
 	close_conn(c);
 	c->down = true;
 	c->last_failed_connect_ms = now_ms() - DB_RETRY_INTERVAL_MS; /* try once right away */
@@ -256,6 +263,8 @@ static MYSQL_STMT *execute(struct db_conn *c, struct db_query *q, const struct d
                            bool *lost)
 {
 	*lost = false;
+	if (c == &conns[DB_PRIMARY] && transaction_broken)
+		return NULL;
 	if (!ensure_connected(c))
 		return NULL;
 	MYSQL_STMT *st = prepared(c, q);
@@ -354,7 +363,7 @@ struct db_rows *db_select(arena *mem, struct db_query *q, const struct db_param 
 		bool lost;
 		MYSQL_STMT *st = execute(c, q, params, nparams, &lost);
 		if (st == NULL) {
-			if (lost)
+			if (lost && !in_transaction)
 				continue;
 			return NULL;
 		}
@@ -364,7 +373,8 @@ struct db_rows *db_select(arena *mem, struct db_query *q, const struct db_param 
 			unsigned int code = mysql_stmt_errno(st);
 			if (connection_lost(code)) {
 				mark_lost(c, "fetch", code, mysql_stmt_error(st));
-				continue;
+				if (!in_transaction)
+					continue;
 			}
 			log_error("db_fetch", "code=%u reason=\"%s\"", code, mysql_stmt_error(st));
 		}
@@ -422,20 +432,25 @@ int db_begin(void)
 		mark_lost(p, "begin", mysql_errno(p->m), mysql_error(p->m));
 		return -1;
 	}
+	in_transaction = true;
+	transaction_broken = false;
 	return 0;
 }
 
 int db_commit(void)
 {
 	struct db_conn *p = &conns[DB_PRIMARY];
-	if (p->m == NULL)
+	if (p->m == NULL || transaction_broken) {
+		db_rollback();
 		return -1;
+	}
 	if (mysql_commit(p->m) != 0) {
 		log_error("db_commit", "code=%u reason=\"%s\"", mysql_errno(p->m), mysql_error(p->m));
 		db_rollback();
 		return -1;
 	}
 	mysql_autocommit(p->m, 1);
+	in_transaction = false;
 	return 0;
 }
 
@@ -444,10 +459,21 @@ int db_commit(void)
 void db_rollback(void)
 {
 	struct db_conn *p = &conns[DB_PRIMARY];
-	if (p->m == NULL)
+	bool was_open = in_transaction;
+	in_transaction = transaction_broken = false;
+	if (p->m == NULL || !was_open)
 		return;
 	if (mysql_rollback(p->m) != 0 || mysql_autocommit(p->m, 1) != 0)
 		mark_lost(p, "rollback", mysql_errno(p->m), mysql_error(p->m));
+}
+
+void db_end_request(void)
+{
+	if (in_transaction) {
+		log_error("db_open_transaction", "rolled_back=1");
+		db_rollback();
+	}
+	replica_preferred = false;
 }
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col)

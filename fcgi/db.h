@@ -78,6 +78,8 @@ bool db_last_was_duplicate(void);
 int db_begin(void);
 int db_commit(void);
 void db_rollback(void);
+/* Called after every request: rolls back a transaction a handler left open. */
+void db_end_request(void);
 
 /* Reference data that changes rarely (districts, the taxonomy), kept by each
  * worker for ttl seconds. Rows stay valid until the refresh after next, so a

@@ -22,6 +22,8 @@ static const char *const nav_sections[NAV__MAX] = {
 	"NAV_CENTRES_CURRENT",  /* NAV_CENTRES */
 	"NAV_SERVICES_CURRENT", /* NAV_SERVICES */
 	"NAV_NGOS_CURRENT",     /* NAV_NGOS */
+	"NAV_NEWS_CURRENT",     /* NAV_NEWS */
+	"NAV_EVENTS_CURRENT",   /* NAV_EVENTS */
 };
 
 void page_set_site(const char *site, const char *region)
@@ -51,9 +53,18 @@ void page_begin(struct page *p, struct request *req, const char *content_templat
 	}
 	if (nav > NAV_NONE && nav < NAV__MAX)
 		tpl_show(p->root, nav_sections[nav]);
+	a11y_fill_layout(req, p->root, content_template);
 	/* ctemplate includes do not inherit their parent's values. */
 	p->content = tpl_include(p->root, "CONTENT", content_template);
 	tpl_set(p->content, "TITLE", title);
+	page_add_feed(p, "Новости ресурсных центров", "/feeds/news.rss");
+}
+
+void page_add_feed(struct page *p, const char *title, const char *url)
+{
+	tpl_dict *f = tpl_section(p->root, "FEED");
+	tpl_set(f, "FEED_TITLE", title);
+	tpl_set(f, "FEED_URL", url);
 }
 
 void page_finish(struct page *p, struct response *resp, int status)
@@ -70,9 +81,14 @@ void page_finish(struct page *p, struct response *resp, int status)
 	}
 	tpl_dict_free(p->root);
 	p->root = p->content = NULL;
+	/* Pages in the version for the visually impaired are this visitor's own. */
+	if (a11y_active(p->req))
+		resp->personal = true;
 	if (resp->status == 200 && p->req->method != METHOD_POST && p->req->user == NULL && !resp->personal) {
 		resp->cache_control = CACHE_PUBLIC;
 		resp->etag = true;
+		/* A browser must not reuse it once the a11y or session cookie changes. */
+		response_header(resp, "Vary", "Cookie");
 	}
 }
 

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "arena.h"
 
@@ -55,6 +56,7 @@ struct request {
 	struct field params[REQ_MAX_PARAMS]; /* from the route pattern */
 	size_t nparams;
 	const char *if_none_match;
+	time_t if_modified_since; /* 0 when absent or not an HTTP date */
 	const char *remote_addr;
 	const char *error;        /* Russian explanation when parsing failed */
 	int error_status;

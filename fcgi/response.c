@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "timefmt.h"
+
 static const char security_headers[] =
     "X-Content-Type-Options: nosniff\r\n"
     "Referrer-Policy: strict-origin-when-cross-origin\r\n"
@@ -101,14 +103,26 @@ static size_t overflow_head(struct response *resp, char *buf, size_t cap, bool *
 	return n > 0 && (size_t)n < cap ? (size_t)n : 0;
 }
 
+/* RFC 9110 section 13.2.2: If-None-Match decides when the request has it;
+ * otherwise If-Modified-Since, which only GET and HEAD honour. */
+static bool not_modified(const struct request *req, const struct response *resp, const char *etag)
+{
+	if (req->if_none_match != NULL)
+		return etag[0] != '\0' && etag_matches(req->if_none_match, etag);
+	return resp->last_modified > 0 && req->if_modified_since >= resp->last_modified &&
+	       (req->method == METHOD_GET || req->method == METHOD_HEAD);
+}
+
 size_t response_head(const struct request *req, struct response *resp, char *buf, size_t cap, bool *send_body)
 {
 	char etag[24] = "";
-	if (resp->etag && resp->status == 200) {
+	if (resp->etag && resp->status == 200)
 		snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(resp->body, resp->body_len));
-		if (etag_matches(req->if_none_match, etag))
-			resp->status = 304;
-	}
+	if (resp->status == 200 && not_modified(req, resp, etag))
+		resp->status = 304;
+	char last_modified[TIMEFMT_RFC1123_MAX] = "";
+	if (resp->last_modified > 0)
+		format_rfc1123(last_modified, sizeof last_modified, resp->last_modified, "GMT");
 	*send_body = resp->status != 304 && req->method != METHOD_HEAD;
 	int n = snprintf(buf, cap, "Status: %d %s\r\n", resp->status, status_reason(resp->status));
 	size_t len = n > 0 ? (size_t)n : 0;
@@ -125,6 +139,8 @@ size_t response_head(const struct request *req, struct response *resp, char *buf
 	APPEND("Cache-Control: %s\r\n", resp->cache_control);
 	if (etag[0])
 		APPEND("ETag: %s\r\n", etag);
+	if (last_modified[0])
+		APPEND("Last-Modified: %s\r\n", last_modified);
 	for (size_t i = 0; i < resp->nheaders; i++)
 		APPEND("%s: %s\r\n", resp->headers[i].name, resp->headers[i].value);
 	APPEND("%s\r\n", security_headers);

@@ -30,6 +30,7 @@ struct response {
 	const char *body;
 	size_t body_len;
 	bool etag;                  /* compute a strong ETag from the body */
+	time_t last_modified;       /* 0 = none; else sent as Last-Modified, checked against If-Modified-Since */
 	bool personal;              /* for this visitor only: never publicly cached */
 	struct header headers[RESP_MAX_HEADERS];
 	size_t nheaders;
@@ -46,9 +47,10 @@ void response_redirect(struct response *resp, int status, const char *location);
 const char *status_reason(int status);
 
 /* Writes the CGI response head ("Status: ...\r\n...\r\n\r\n") into buf and
- * returns its length. Turns a 200 whose ETag the client already has into
- * 304; *send_body says whether the body follows (not for HEAD or 304). A head
- * that does not fit in cap becomes a bare 500 (0 if even that does not fit). */
+ * returns its length. Turns a 200 the client already has (its ETag, or no
+ * newer than its If-Modified-Since) into 304; *send_body says whether the
+ * body follows (not for HEAD or 304). A head that does not fit in cap
+ * becomes a bare 500 (0 if even that does not fit). */
 size_t response_head(const struct request *req, struct response *resp, char *buf, size_t cap, bool *send_body);
 
 #endif

@@ -6,6 +6,7 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary.h>
+#include <ctemplate/template_modifiers.h>
 #include <sys/stat.h>
 
 #include <string>
@@ -25,6 +26,29 @@ static tpl_dict *C(TemplateDictionary *d)
 // The last rendered page; reused so steady rendering does not allocate.
 static std::string rendered;
 
+// {{PHONE:x-tel}}: a phone number as written ("+7 (4212) 41-09-52, доб. 116")
+// made a tel: URI number (RFC 3966: "+74212410952"): a leading plus and the
+// digits before the first character that is not a digit or a separator.
+class TelModifier : public ctemplate::TemplateModifier {
+	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *, ctemplate::ExpandEmitter *out,
+	            const std::string &) const override
+	{
+		bool any = false;
+		for (size_t i = 0; i < inlen; i++) {
+			char c = in[i];
+			if (c >= '0' && c <= '9') {
+				out->Emit(c);
+				any = true;
+			} else if (c == '+' && !any) {
+				out->Emit(c);
+			} else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') {
+				break;
+			}
+		}
+	}
+};
+static const TelModifier tel_modifier;
+
 extern "C" int tpl_init(const char *root_dir)
 {
 	struct stat st;
@@ -32,6 +56,7 @@ extern "C" int tpl_init(const char *root_dir)
 		return -1;
 	try {
 		ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(root_dir);
+		ctemplate::AddModifier("x-tel", &tel_modifier);
 		rendered.reserve(64 * 1024);
 		return 0;
 	} catch (...) {

@@ -21,6 +21,7 @@
 #include "response.h"
 #include "routes.h"
 #include "stem.h"
+#include "timefmt.h"
 #include "tpl.h"
 
 #define ACCEPT_POLL_MS 500        /* how often an idle worker checks for stop */
@@ -102,9 +103,11 @@ static void handle_one(FCGX_Request *fr, arena *mem)
 	              FCGX_GetParam("HTTP_COOKIE", fr->envp), FCGX_GetParam("CONTENT_TYPE", fr->envp), body,
 	              body_len);
 	req.if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
+	parse_http_date(FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp), &req.if_modified_since);
 	req.remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
 	db_prefer_replica(false);
 	dispatch(&req, &resp);
+	db_end_request();
 
 	char head[HEAD_BUFFER];
 	bool send_body;

@@ -40,6 +40,14 @@ name = Ресурсные центры НКО
 region_slug = khabarovsk-krai
 region_name = Хабаровский край
 time_zone = Asia/Vladivostok
+
+[publisher]
+; a demo identity: the open-data passports need one (see README.md)
+name = Министерство общественных связей Хабаровского края (демо)
+inn = 2721000018
+person = Иванова Мария Петровна (демо)
+email = opendata@example.org
+phone = +7 (4212) 00-00-00
 INI
 	chmod 600 "$var/rchub.ini"
 }

@@ -6,7 +6,7 @@
 <h2>Контакты и часы работы</h2>
 <dl class="facts">
 <dt>Адрес</dt><dd>{{CENTRE_ADDRESS}} ({{CENTRE_DISTRICT}})</dd>
-<dt>Телефон</dt><dd><a href="tel:{{CENTRE_PHONE}}">{{CENTRE_PHONE}}</a></dd>
+<dt>Телефон</dt><dd><a href="tel:{{CENTRE_PHONE:x-tel}}">{{CENTRE_PHONE}}</a></dd>
 <dt>Электронная почта</dt><dd><a href="mailto:{{CENTRE_EMAIL}}">{{CENTRE_EMAIL}}</a></dd>
 {{#HAS_WEBSITE}}<dt>Сайт</dt><dd><a href="{{CENTRE_WEBSITE}}" rel="nofollow">{{CENTRE_WEBSITE}}</a></dd>{{/HAS_WEBSITE}}
 <dt>Часы работы</dt><dd>{{CENTRE_HOURS}}</dd>
@@ -21,4 +21,17 @@
 <div class="service-list">
 {{#SERVICE}}{{>SERVICE_ITEM}}{{/SERVICE}}
 </div>
+<h2>Новости центра</h2>
+<div class="news-list">
+{{#NEWS}}{{>NEWS_CARD}}{{/NEWS}}
+</div>
+{{#NO_NEWS}}<p class="muted">Новостей пока нет.</p>{{/NO_NEWS}}
+<p><a href="/news?centre={{CENTRE_SLUG}}">Все новости центра</a></p>
+<h2>Ближайшие мероприятия центра</h2>
+<div class="event-list">
+{{#EVENT}}{{>EVENT_CARD}}{{/EVENT}}
+</div>
+{{#NO_EVENTS}}<p class="muted">Ближайших мероприятий нет.</p>{{/NO_EVENTS}}
+<p><a href="/events?centre={{CENTRE_SLUG}}">Все мероприятия центра</a></p>
+<p class="subscribe">Подписаться: <a href="/feeds/centres/{{CENTRE_SLUG}}.rss">новости и мероприятия центра (RSS)</a>, <a href="/centres/{{CENTRE_SLUG}}/events.ics">календарь мероприятий (iCalendar)</a></p>
 </article>

@@ -29,3 +29,19 @@
 </div>
 <p><a href="/services">Весь каталог услуг</a></p>
 </section>
+<section class="home-news">
+<h2>Новости центров</h2>
+<div class="news-list">
+{{#NEWS}}{{>NEWS_CARD}}{{/NEWS}}
+</div>
+{{#NO_NEWS}}<p class="muted">Новостей пока нет.</p>{{/NO_NEWS}}
+<p><a href="/news">Все новости</a></p>
+</section>
+<section class="home-events">
+<h2>Ближайшие мероприятия</h2>
+<div class="event-list">
+{{#EVENT}}{{>EVENT_CARD}}{{/EVENT}}
+</div>
+{{#NO_EVENTS}}<p class="muted">Ближайших мероприятий нет.</p>{{/NO_EVENTS}}
+<p><a href="/events">Все мероприятия</a></p>
+</section>

@@ -17,7 +17,7 @@
 <h2>Контакты</h2>
 <ul class="contacts">
 {{#HAS_CONTACT_NAME}}<li>Контактное лицо: {{CONTACT_NAME}}</li>{{/HAS_CONTACT_NAME}}
-{{#HAS_CONTACT_PHONE}}<li>Телефон: <a href="tel:{{CONTACT_PHONE}}">{{CONTACT_PHONE}}</a></li>{{/HAS_CONTACT_PHONE}}
+{{#HAS_CONTACT_PHONE}}<li>Телефон: <a href="tel:{{CONTACT_PHONE:x-tel}}">{{CONTACT_PHONE}}</a></li>{{/HAS_CONTACT_PHONE}}
 {{#HAS_CONTACT_EMAIL}}<li>Электронная почта: <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a></li>{{/HAS_CONTACT_EMAIL}}
 </ul>
 <h2>Где доступна услуга</h2>
@@ -25,4 +25,5 @@
 <ul class="district-list">
 {{#DISTRICT}}<li><a href="/services?district={{DISTRICT_SLUG}}">{{DISTRICT_NAME}}</a></li>
 {{/DISTRICT}}</ul>
+{{>REQUEST_FORM}}
 </article>

@@ -52,6 +52,7 @@
 {{/LOOSEN}}<li><a href="/services">показать все услуги</a></li>
 </ul>
 </div>{{/EMPTY}}
+<h2 class="visually-hidden">Найденные услуги</h2>
 <div class="service-list">
 {{#SERVICE}}{{>SERVICE_ITEM}}{{/SERVICE}}
 </div>

@@ -1,6 +1,10 @@
 /* handlers/centres.c: the list of resource centres and a centre's profile
- * with its contacts, hours, districts served and services. */
+ * with its contacts, hours, districts served, services, latest news and
+ * upcoming events. */
 #include "handlers.h"
+
+#define CENTRE_LATEST_NEWS 3
+#define CENTRE_UPCOMING_EVENTS 3
 
 /* The columns every view of a centre shows. */
 static void fill_centre(tpl_dict *d, const struct db_rows *r, size_t i)
@@ -50,12 +54,17 @@ void handle_centre(struct request *req, struct response *resp)
 	long long id = db_cell_int(r, 0, CENTRE_ID);
 	struct db_rows *ds = centre_districts(req->mem, id);
 	struct db_rows *svc = services_of_centre(req->mem, id);
-	if (ds == NULL || svc == NULL) {
+	struct db_rows *news = news_published(req->mem, id, CENTRE_LATEST_NEWS, 0);
+	struct event_filter upcoming = { id, 0, false };
+	struct db_rows *events = events_public(req->mem, &upcoming, CENTRE_UPCOMING_EVENTS, 0);
+	if (ds == NULL || svc == NULL || news == NULL || events == NULL) {
 		page_db_failure(req, resp);
 		return;
 	}
 	struct page p;
 	page_begin(&p, req, "centre.tpl", db_cell(r, 0, CENTRE_SHORT_NAME), NAV_CENTRES);
+	page_add_feed(&p, arena_printf(req->mem, "%s: новости и мероприятия", db_cell(r, 0, CENTRE_SHORT_NAME)),
+	              arena_printf(req->mem, "/feeds/centres/%s.rss", db_cell(r, 0, CENTRE_SLUG)));
 	fill_centre(p.content, r, 0);
 	set_optional(p.content, "HAS_WEBSITE", "CENTRE_WEBSITE", db_cell(r, 0, CENTRE_WEBSITE));
 	set_optional(p.content, "HAS_INN", "CENTRE_INN", db_cell(r, 0, CENTRE_INN));
@@ -67,5 +76,13 @@ void handle_centre(struct request *req, struct response *resp)
 	}
 	for (size_t i = 0; i < svc->nrows; i++)
 		add_service_card(p.content, svc, i);
+	for (size_t i = 0; i < news->nrows; i++)
+		add_news_card(p.content, req->mem, news, i);
+	for (size_t i = 0; i < events->nrows; i++)
+		add_event_card(p.content, req->mem, events, i);
+	if (news->nrows == 0)
+		tpl_show(p.content, "NO_NEWS");
+	if (events->nrows == 0)
+		tpl_show(p.content, "NO_EVENTS");
 	page_finish(&p, resp, 200);
 }

@@ -16,6 +16,11 @@ void handle_centre(struct request *req, struct response *resp);
 /* services.c */
 void handle_services(struct request *req, struct response *resp);
 void handle_service(struct request *req, struct response *resp);
+/* The catalogue's filters (q, district, category, target, format, cost) from
+ * the query string into f, each through its validator. Returns 0; 400 with
+ * *bad naming the parameter not accepted; -1 when the database failed. The
+ * catalogue page and the JSON API share it. */
+int read_service_filter(struct request *req, struct service_filter *f, const char **bad);
 /* ngos.c */
 void handle_ngos(struct request *req, struct response *resp);
 void handle_ngo(struct request *req, struct response *resp);
@@ -32,10 +37,100 @@ void handle_policy(struct request *req, struct response *resp);
 char *login_url(arena *mem, const char *next);
 
 /* service requests and the staff inbox */
+struct form;
+/* services.c: the service page; request is the request form as typed when
+ * it comes back with errors (NULL on a plain GET). */
+void render_service(struct request *req, struct response *resp, long long id, const struct form *request,
+                    int status);
+/* requests.c: the member's side */
+void handle_request_create(struct request *req, struct response *resp);
+void handle_account_requests(struct request *req, struct response *resp);
+void handle_account_request(struct request *req, struct response *resp);
+/* Adds the request form (typed, or a fresh one when NULL) to a service page,
+ * or a sign-in link for a visitor. Returns 0, or -1 when the database failed. */
+int fill_request_form(struct request *req, tpl_dict *page, long long service_id,
+                      const struct form *typed);
+/* Row i of REQUEST_* columns: number, topic, service, centre, status, dates. */
+void fill_request_facts(tpl_dict *d, arena *mem, const struct db_rows *r, size_t i);
+/* The facts of row 0 plus its message, contact and NGO. */
+void fill_request_detail(tpl_dict *d, arena *mem, const struct db_rows *r);
+/* The HISTORY include (request_history.tpl) from HISTORY_* rows. */
+void fill_request_history(tpl_dict *d, arena *mem, const struct db_rows *events);
+/* The site's absolute address, for links in notifications. */
+const char *site_base_url(void);
+/* staff_requests.c: the centre's inbox and the work on one request */
+void handle_staff_inbox(struct request *req, struct response *resp);
+void handle_staff_request(struct request *req, struct response *resp);
+void handle_staff_request_action(struct request *req, struct response *resp);
 
 /* centre content: profile, services, news, events; staff accounts; audit */
+/* staff_centre.c, staff_services.c, staff_news.c, staff_events.c, staff_users.c */
+void handle_staff_centre_form(struct request *req, struct response *resp);
+void handle_staff_centre_save(struct request *req, struct response *resp);
+void handle_staff_services(struct request *req, struct response *resp);
+void handle_staff_service_new(struct request *req, struct response *resp);
+void handle_staff_service_create(struct request *req, struct response *resp);
+void handle_staff_service_edit(struct request *req, struct response *resp);
+void handle_staff_service_save(struct request *req, struct response *resp);
+void handle_staff_service_archive(struct request *req, struct response *resp);
+void handle_staff_service_restore(struct request *req, struct response *resp);
+void handle_staff_news(struct request *req, struct response *resp);
+void handle_staff_news_new(struct request *req, struct response *resp);
+void handle_staff_news_create(struct request *req, struct response *resp);
+void handle_staff_news_edit(struct request *req, struct response *resp);
+void handle_staff_news_save(struct request *req, struct response *resp);
+void handle_staff_news_publish(struct request *req, struct response *resp);
+void handle_staff_news_unpublish(struct request *req, struct response *resp);
+void handle_staff_events(struct request *req, struct response *resp);
+void handle_staff_event_new(struct request *req, struct response *resp);
+void handle_staff_event_create(struct request *req, struct response *resp);
+void handle_staff_event_edit(struct request *req, struct response *resp);
+void handle_staff_event_save(struct request *req, struct response *resp);
+void handle_staff_event_publish(struct request *req, struct response *resp);
+void handle_staff_event_cancel(struct request *req, struct response *resp);
+void handle_staff_users(struct request *req, struct response *resp);
+void handle_staff_user_create(struct request *req, struct response *resp);
+/* news.c */
+void handle_news(struct request *req, struct response *resp);
+void handle_news_item(struct request *req, struct response *resp);
+/* Adds a NEWS section showing row i (NEWS_* list columns) as a card (news_card.tpl). */
+void add_news_card(tpl_dict *list, arena *mem, const struct db_rows *r, size_t i);
+/* events.c */
+void handle_events(struct request *req, struct response *resp);
+void handle_event(struct request *req, struct response *resp);
+/* Adds an EVENT section showing row i (EVENT_* list columns) as a card (event_card.tpl). */
+void add_event_card(tpl_dict *list, arena *mem, const struct db_rows *r, size_t i);
+/* admin.c */
+void handle_admin(struct request *req, struct response *resp);
+void handle_admin_audit(struct request *req, struct response *resp);
 
 /* feeds and exports: RSS, iCalendar, open data, JSON API */
+/* feeds.c: RSS feeds and iCalendar calendars */
+void handle_feed_news(struct request *req, struct response *resp);
+void handle_feed_centre(struct request *req, struct response *resp);
+void handle_feed_district(struct request *req, struct response *resp);
+void handle_feed_services(struct request *req, struct response *resp);
+void handle_calendar(struct request *req, struct response *resp);
+void handle_centre_calendar(struct request *req, struct response *resp);
+/* Answers a feed or export file (a 500 page when body is NULL): public,
+ * with an ETag and, when modified is not 0, Last-Modified. */
+void feed_respond(struct request *req, struct response *resp, const char *content_type, const char *body,
+                  size_t len, time_t modified);
+/* opendata.c: /opendata/ */
+void handle_opendata_index(struct request *req, struct response *resp);
+void handle_opendata_list(struct request *req, struct response *resp);
+void handle_opendata_meta(struct request *req, struct response *resp);
+void handle_opendata_file(struct request *req, struct response *resp);
+/* api.c: /api/v1/, after Open Referral HSDS 3.0 */
+void handle_api_root(struct request *req, struct response *resp);
+void handle_api_openapi(struct request *req, struct response *resp);
+void handle_api_profile(struct request *req, struct response *resp);
+void handle_api_services(struct request *req, struct response *resp);
+void handle_api_service(struct request *req, struct response *resp);
+void handle_api_organizations(struct request *req, struct response *resp);
+void handle_api_organization(struct request *req, struct response *resp);
+void handle_api_taxonomy_terms(struct request *req, struct response *resp);
+void handle_api_not_found(struct request *req, struct response *resp);
 
 /* labels.c: Russian labels of stored enum values, as data. */
 struct label {
@@ -46,6 +141,16 @@ extern const struct label target_labels[];
 extern const struct label format_labels[];
 extern const struct label cost_labels[];
 extern const struct label legal_form_labels[];
+extern const struct label service_status_labels[];
+extern const struct label news_status_labels[];
+extern const struct label event_status_labels[];
+extern const struct label event_when_labels[];
+extern const struct label audit_entity_labels[];
+extern const struct label audit_action_labels[];
+extern const struct label audit_field_labels[];
+extern const struct label request_status_labels[];
+extern const struct label request_event_labels[];
+extern const struct label contact_method_labels[];
 /* The label of value in a {NULL, NULL}-terminated table, or value itself. */
 const char *label_text(const struct label *table, const char *value);
 /* Index of value in the table, -1 when it is not one of its values. */
@@ -66,6 +171,20 @@ void fill_pagination(tpl_dict *d, arena *mem, const char *path, struct link_para
 void fill_label_options(tpl_dict *d, const char *section, const struct label *table, const char *selected);
 /* Adds one OPTION section per district row, marking the selected slug. */
 void fill_district_options(tpl_dict *d, const char *section, const struct db_rows *districts, const char *selected);
+/* Adds one OPTION section per centre row (CENTRE_*), marking the selected slug. */
+void fill_centre_options(tpl_dict *d, const char *section, const struct db_rows *centres, const char *selected);
+/* Resolves a slug filter to an id through lookup (left alone when slug is
+ * NULL); returns 0, 400 for a bad or unknown slug, -1 when the database failed. */
+int slug_to_id(arena *mem, const char *slug, long long (*lookup)(arena *, const char *), long long *id);
+/* Resolves a slug filter to an id through lookup; returns 0, or the HTTP
+ * status already sent (400 naming param for a bad or unknown slug). */
+int resolve_slug(struct request *req, struct response *resp, const char *param, const char *slug,
+                 long long (*lookup)(arena *, const char *), long long *id);
+/* Checks an enum filter against its label table; returns 0 or 400 (sent). */
+int check_enum(struct request *req, struct response *resp, const char *param, const char *value,
+               const struct label *table);
+/* Reads the page parameter (NULL = 1) into *page; returns 0 or 400 (sent). */
+int check_page(struct request *req, struct response *resp, const char *value, int *page);
 /* Sets key to value and shows section, only when value is not empty. */
 void set_optional(tpl_dict *d, const char *section, const char *key, const char *value);
 /* One service of a list (SERVICE_* list columns of row i) into s. */
@@ -76,5 +195,8 @@ void add_service_card(tpl_dict *list, const struct db_rows *r, size_t i);
 const char *query_value(const struct request *req, const char *name);
 /* "консультация"/"консультации"/"консультаций" by Russian plural rules. */
 const char *plural_ru(long long n, const char *one, const char *few, const char *many);
+
+/* accessibility.c: the settings of the version for the visually impaired. */
+void handle_accessibility(struct request *req, struct response *resp);
 
 #endif

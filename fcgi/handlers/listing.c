@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../validate.h"
+
 #define PAGINATION_WINDOW 2 /* numbered pages shown either side of the current */
 
 /* Percent-encodes s for a query component (RFC 3986 unreserved kept). */
@@ -117,6 +119,56 @@ void fill_district_options(tpl_dict *d, const char *section, const struct db_row
 		add_option(d, section, slug, db_cell(districts, i, DISTRICT_NAME),
 		           selected && strcmp(selected, slug) == 0);
 	}
+}
+
+void fill_centre_options(tpl_dict *d, const char *section, const struct db_rows *centres, const char *selected)
+{
+	for (size_t i = 0; i < centres->nrows; i++) {
+		const char *slug = db_cell(centres, i, CENTRE_SLUG);
+		add_option(d, section, slug, db_cell(centres, i, CENTRE_SHORT_NAME),
+		           selected && strcmp(selected, slug) == 0);
+	}
+}
+
+int slug_to_id(arena *mem, const char *slug, long long (*lookup)(arena *, const char *), long long *id)
+{
+	if (slug == NULL)
+		return 0;
+	if (!valid_slug(slug))
+		return 400;
+	*id = lookup(mem, slug);
+	return *id < 0 ? -1 : *id == 0 ? 400 : 0;
+}
+
+int resolve_slug(struct request *req, struct response *resp, const char *param, const char *slug,
+                 long long (*lookup)(arena *, const char *), long long *id)
+{
+	int rc = slug_to_id(req->mem, slug, lookup, id);
+	if (rc < 0)
+		page_db_failure(req, resp);
+	else if (rc == 400)
+		page_bad_param(req, resp, param);
+	return rc < 0 ? resp->status : rc;
+}
+
+int check_enum(struct request *req, struct response *resp, const char *param, const char *value,
+               const struct label *table)
+{
+	if (value != NULL && label_index(table, value) < 0) {
+		page_bad_param(req, resp, param);
+		return 400;
+	}
+	return 0;
+}
+
+int check_page(struct request *req, struct response *resp, const char *value, int *page)
+{
+	*page = 1;
+	if (value != NULL && !valid_page(value, page)) {
+		page_bad_param(req, resp, "page");
+		return 400;
+	}
+	return 0;
 }
 
 const char *query_value(const struct request *req, const char *name)

@@ -30,40 +30,44 @@ struct catalogue {
 	struct db_rows *categories;
 };
 
-/* Resolves a slug filter to an id; returns 0, or the HTTP status sent. */
-static int resolve_slug(struct request *req, struct response *resp, const char *param, const char *slug,
-                        long long (*lookup)(arena *, const char *), long long *id)
+/* Names the first of the catalogue's enum filters whose value is not one of
+ * its labels' values, or returns NULL. */
+static const char *bad_enum_filter(const struct service_filter *f)
 {
-	if (slug == NULL)
-		return 0;
-	if (!valid_slug(slug)) {
-		page_bad_param(req, resp, param);
+	if (f->target && label_index(target_labels, f->target) < 0)
+		return "target";
+	if (f->format && label_index(format_labels, f->format) < 0)
+		return "format";
+	if (f->cost && label_index(cost_labels, f->cost) < 0)
+		return "cost";
+	return NULL;
+}
+
+int read_service_filter(struct request *req, struct service_filter *f, const char **bad)
+{
+	const char *q = query_value(req, "q");
+	memset(f, 0, sizeof *f);
+	f->target = query_value(req, "target");
+	f->format = query_value(req, "format");
+	f->cost = query_value(req, "cost");
+	*bad = q != NULL && !valid_text(q, SEARCH_MAX_CHARS) ? "q" : bad_enum_filter(f);
+	if (*bad != NULL)
 		return 400;
+	int rc = slug_to_id(req->mem, query_value(req, "district"), district_id_by_slug, &f->district_id);
+	if (rc != 0) {
+		*bad = "district";
+		return rc;
 	}
-	*id = lookup(req->mem, slug);
-	if (*id < 0) {
-		page_db_failure(req, resp);
-		return resp->status;
+	rc = slug_to_id(req->mem, query_value(req, "category"), category_id_by_slug, &f->category_id);
+	if (rc != 0) {
+		*bad = "category";
+		return rc;
 	}
-	if (*id == 0) {
-		page_bad_param(req, resp, param);
-		return 400;
-	}
+	f->fulltext = q ? stem_boolean_query(req->mem, q) : "";
 	return 0;
 }
 
-/* Checks an enum filter against its label table; returns 0 or 400 (sent). */
-static int check_enum(struct request *req, struct response *resp, const char *param,
-                      const char *value, const struct label *table)
-{
-	if (value != NULL && label_index(table, value) < 0) {
-		page_bad_param(req, resp, param);
-		return 400;
-	}
-	return 0;
-}
-
-/* Reads and validates every filter; returns 0, or the status already sent. */
+/* Reads and validates every parameter; returns 0, or the status already sent. */
 static int read_catalogue(struct request *req, struct response *resp, struct catalogue *c)
 {
 	memset(c, 0, sizeof *c);
@@ -71,30 +75,18 @@ static int read_catalogue(struct request *req, struct response *resp, struct cat
 		c->params[i].name = catalogue_params[i];
 		c->params[i].value = query_value(req, catalogue_params[i]);
 	}
-	const char *q = c->params[CQ_Q].value;
-	if (q != NULL && !valid_text(q, SEARCH_MAX_CHARS)) {
-		page_error(req, resp, 400, "Поисковый запрос слишком длинный: не больше 200 символов.");
-		return 400;
-	}
-	c->page = 1;
-	if (c->params[CQ_PAGE].value && !valid_page(c->params[CQ_PAGE].value, &c->page)) {
-		page_bad_param(req, resp, "page");
-		return 400;
-	}
-	int rc;
-	if ((rc = check_enum(req, resp, "target", c->params[CQ_TARGET].value, target_labels)) ||
-	    (rc = check_enum(req, resp, "format", c->params[CQ_FORMAT].value, format_labels)) ||
-	    (rc = check_enum(req, resp, "cost", c->params[CQ_COST].value, cost_labels)) ||
-	    (rc = resolve_slug(req, resp, "district", c->params[CQ_DISTRICT].value, district_id_by_slug,
-	                       &c->filter.district_id)) ||
-	    (rc = resolve_slug(req, resp, "category", c->params[CQ_CATEGORY].value, category_id_by_slug,
-	                       &c->filter.category_id)))
+	const char *bad;
+	int rc = check_page(req, resp, c->params[CQ_PAGE].value, &c->page);
+	if (rc != 0)
 		return rc;
-	c->filter.fulltext = q ? stem_boolean_query(req->mem, q) : "";
-	c->filter.target = c->params[CQ_TARGET].value;
-	c->filter.format = c->params[CQ_FORMAT].value;
-	c->filter.cost = c->params[CQ_COST].value;
-	return 0;
+	rc = read_service_filter(req, &c->filter, &bad);
+	if (rc < 0)
+		page_db_failure(req, resp);
+	else if (rc == 400 && strcmp(bad, "q") == 0)
+		page_error(req, resp, 400, "Поисковый запрос слишком длинный: не больше 200 символов.");
+	else if (rc == 400)
+		page_bad_param(req, resp, bad);
+	return rc == 0 ? 0 : resp->status;
 }
 
 void fill_service_item(tpl_dict *s, const struct db_rows *r, size_t i)
@@ -211,6 +203,12 @@ void handle_service(struct request *req, struct response *resp)
 {
 	long long id;
 	valid_id(request_param(req, "id"), &id);
+	render_service(req, resp, id, NULL, 200);
+}
+
+void render_service(struct request *req, struct response *resp, long long id, const struct form *request,
+                    int status)
+{
 	struct db_rows *r = service_by_id(req->mem, id);
 	struct db_rows *ds = r && r->nrows ? service_districts(req->mem, id) : NULL;
 	if (r == NULL || (r->nrows && ds == NULL)) {
@@ -230,6 +228,11 @@ void handle_service(struct request *req, struct response *resp)
 	tpl_set(d, "UPDATED_AT", db_cell(r, 0, SERVICE_UPDATED_AT));
 	if (strcmp(db_cell(r, 0, SERVICE_STATUS), "archived") == 0)
 		tpl_show(d, "ARCHIVED");
+	else if (fill_request_form(req, d, id, request) != 0) {
+		tpl_dict_free(p.root);
+		page_db_failure(req, resp);
+		return;
+	}
 	set_optional(d, "HAS_PARENT_CATEGORY", "PARENT_CATEGORY_NAME", db_cell(r, 0, SERVICE_PARENT_CATEGORY_NAME));
 	tpl_set(d, "PARENT_CATEGORY_SLUG", db_cell(r, 0, SERVICE_PARENT_CATEGORY_SLUG));
 	set_optional(d, "HAS_PRICE_NOTE", "PRICE_NOTE", db_cell(r, 0, SERVICE_PRICE_NOTE));
@@ -239,5 +242,5 @@ void handle_service(struct request *req, struct response *resp)
 	set_optional(d, "HAS_CONTACT_EMAIL", "CONTACT_EMAIL", db_cell(r, 0, SERVICE_CONTACT_EMAIL));
 	fill_service_districts(d, ds);
 	tpl_set_int(d, "DISTRICT_COUNT", (long long)ds->nrows);
-	page_finish(&p, resp, 200);
+	page_finish(&p, resp, status);
 }

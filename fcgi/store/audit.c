@@ -50,3 +50,57 @@ int audit_record(const struct request *req, const char *action, const char *enti
 	};
 	return db_exec(&q_audit_insert, p, 8, NULL) == 1 ? 0 : -1;
 }
+
+/* ---- reading the log (the moderator's /admin/audit) ---------------- */
+
+#define AUDIT_COLUMNS                                                                           \
+	"a.id, a.created_at, a.user_id, u.name, u.email, c.slug, c.short_name, a.action, a.entity, " \
+	"a.entity_id, a.before_json, a.after_json, a.address"
+#define AUDIT_FROM                                                                               \
+	" FROM audit_log a JOIN users u ON u.id = a.user_id LEFT JOIN centres c ON c.id = a.centre_id "
+/* Parameters: centre x2, user x2, entity x2, from x2, to x2. */
+#define AUDIT_WHERE                                                                              \
+	"WHERE (? = 0 OR a.centre_id = ?) AND (? = 0 OR a.user_id = ?) AND (? = '' OR a.entity = ?) " \
+	"AND (? = '' OR a.created_at >= ?) AND (? = '' OR a.created_at < CAST(? AS DATETIME) + INTERVAL 1 DAY) "
+#define AUDIT_FILTER_PARAMS 10
+
+DB_QUERY(q_audit_search,
+         "SELECT " AUDIT_COLUMNS AUDIT_FROM AUDIT_WHERE "ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?");
+DB_QUERY(q_audit_count, "SELECT COUNT(*)" AUDIT_FROM AUDIT_WHERE);
+DB_QUERY(q_audit_authors,
+         "SELECT u.id, u.name, u.email FROM users u "
+         "WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.user_id = u.id) ORDER BY u.name, u.id");
+
+/* Binds the AUDIT_WHERE parameters into p[0..AUDIT_FILTER_PARAMS). */
+static void bind_audit_filter(struct db_param *p, const struct audit_filter *f)
+{
+	const char *entity = f->entity ? f->entity : "";
+	const char *from = f->from_utc ? f->from_utc : "", *to = f->to_utc ? f->to_utc : "";
+	p[0] = P_INT(f->centre_id), p[1] = P_INT(f->centre_id);
+	p[2] = P_INT(f->user_id), p[3] = P_INT(f->user_id);
+	p[4] = P_TEXT(entity), p[5] = P_TEXT(entity);
+	p[6] = P_TEXT(from), p[7] = P_TEXT(from);
+	p[8] = P_TEXT(to), p[9] = P_TEXT(to);
+}
+
+struct db_rows *audit_search(arena *mem, const struct audit_filter *f, int limit, int offset)
+{
+	struct db_param p[AUDIT_FILTER_PARAMS + 2];
+	bind_audit_filter(p, f);
+	p[AUDIT_FILTER_PARAMS] = P_INT(limit);
+	p[AUDIT_FILTER_PARAMS + 1] = P_INT(offset);
+	return db_select(mem, &q_audit_search, p, AUDIT_FILTER_PARAMS + 2);
+}
+
+long long audit_count(arena *mem, const struct audit_filter *f)
+{
+	struct db_param p[AUDIT_FILTER_PARAMS];
+	bind_audit_filter(p, f);
+	struct db_rows *r = db_select(mem, &q_audit_count, p, AUDIT_FILTER_PARAMS);
+	return r && r->nrows ? db_cell_int(r, 0, 0) : -1;
+}
+
+struct db_rows *audit_authors(arena *mem)
+{
+	return db_select(mem, &q_audit_authors, NULL, 0);
+}

@@ -33,3 +33,53 @@ struct db_rows *centre_districts(arena *mem, long long centre_id)
 	struct db_param p[] = { P_INT(centre_id) };
 	return db_select(mem, &q_centre_districts, p, 1);
 }
+
+/* ---- lookups and writes of the staff area -------------------------- */
+
+DB_QUERY(q_centre_by_id,
+         "SELECT " CENTRE_COLUMNS " FROM centres c JOIN districts d ON d.id = c.district_id "
+         "WHERE c.id = ?");
+DB_QUERY(q_centre_id_by_slug, "SELECT id FROM centres WHERE slug = ?");
+DB_QUERY(q_centre_update,
+         "UPDATE centres SET description = ?, address = ?, phone = ?, email = ?, website = ?, hours = ? "
+         "WHERE id = ?");
+DB_QUERY(q_centre_districts_clear, "DELETE FROM centre_districts WHERE centre_id = ?");
+DB_QUERY(q_centre_district_add, "INSERT INTO centre_districts (centre_id, district_id) VALUES (?, ?)");
+
+struct db_rows *centre_by_id(arena *mem, long long id)
+{
+	struct db_param p[] = { P_INT(id) };
+	return db_select(mem, &q_centre_by_id, p, 1);
+}
+
+long long centre_id_by_slug(arena *mem, const char *slug)
+{
+	return store_id_by_key(mem, &q_centre_id_by_slug, slug);
+}
+
+int centre_update(long long id, const struct centre_profile *c)
+{
+	struct db_param p[] = {
+		P_TEXT(c->description), P_TEXT(c->address), P_TEXT(c->phone), P_TEXT(c->email),
+		c->website[0] ? P_TEXT(c->website) : P_NULL, P_TEXT(c->hours), P_INT(id),
+	};
+	return db_exec(&q_centre_update, p, 7, NULL) < 0 ? -1 : 0;
+}
+
+int store_replace_links(struct db_query *clear, struct db_query *add, long long id, const long long *ids, size_t n)
+{
+	struct db_param owner[] = { P_INT(id) };
+	if (db_exec(clear, owner, 1, NULL) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct db_param p[] = { P_INT(id), P_INT(ids[i]) };
+		if (db_exec(add, p, 2, NULL) != 1)
+			return -1;
+	}
+	return 0;
+}
+
+int centre_set_districts(long long id, const long long *district_ids, size_t n)
+{
+	return store_replace_links(&q_centre_districts_clear, &q_centre_district_add, id, district_ids, n);
+}

@@ -94,3 +94,15 @@ int user_lock(const char *email, int minutes)
 	struct db_param p[] = { P_INT(minutes), P_TEXT(email) };
 	return db_exec(&q_user_lock, p, 2, NULL) < 0 ? -1 : 0;
 }
+
+/* ---- staff accounts ------------------------------------------------ */
+
+DB_QUERY(q_users_of_centre,
+         "SELECT id, name, email, role, is_active, created_at FROM users "
+         "WHERE centre_id = ? AND role IN ('centre_staff', 'centre_admin') ORDER BY role DESC, name");
+
+struct db_rows *users_of_centre(arena *mem, long long centre_id)
+{
+	struct db_param p[] = { P_INT(centre_id) };
+	return db_select(mem, &q_users_of_centre, p, 1);
+}

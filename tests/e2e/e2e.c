@@ -13,8 +13,8 @@
 #include <string.h>
 
 static const struct test_case *const suites[] = {
-	pages_tests, catalogue_tests, search_tests, ngos_tests,
-	badinput_tests, escaping_tests, source_tests,
+	pages_tests, content_tests, catalogue_tests, search_tests, ngos_tests,
+	badinput_tests, escaping_tests, forms_tests, requests_tests, centre_content_tests, source_tests,
 };
 
 /* ---- configuration --------------------------------------------------- */
@@ -138,14 +138,9 @@ void t_fail(const char *file, int line, const char *fmt, ...)
 	current_failed = true;
 }
 
-void t_note(const char *fmt, ...)
+bool t_failed(void)
 {
-	char msg[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	diag_add(msg);
+	return current_failed;
 }
 
 /* ---- runner ---------------------------------------------------------- */

@@ -32,8 +32,12 @@ extern const struct test_case pages_tests[];
 extern const struct test_case catalogue_tests[];
 extern const struct test_case search_tests[];
 extern const struct test_case ngos_tests[];
+extern const struct test_case content_tests[];
 extern const struct test_case badinput_tests[];
 extern const struct test_case escaping_tests[];
+extern const struct test_case forms_tests[];
+extern const struct test_case requests_tests[];
+extern const struct test_case centre_content_tests[];
 extern const struct test_case source_tests[];
 
 /* ---- configuration ------------------------------------------------- */
@@ -55,8 +59,8 @@ void t_defer(void (*fn)(void *), void *p);
 
 /* Records why the current test failed; printed as "# ..." lines. */
 void t_fail(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Adds an explanatory "# ..." line without failing (e.g. a URL). */
-void t_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* True once the current test has recorded a failure (loops stop early). */
+bool t_failed(void);
 
 #define FAIL(...)                                       \
 	do {                                            \

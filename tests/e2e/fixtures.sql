@@ -55,15 +55,16 @@ ON (s.id = 900001 AND d.slug IN ('khabarovsk', 'bikinsky'))
 OR (s.id = 900002 AND d.slug IN ('khabarovsk', 'amursky', 'nanaysky'))
 OR (s.id IN (900003, 900004, 900005) AND d.slug = 'khabarovsk');
 
+-- INNs and OGRNs carry valid check digits (FNS rules).
 INSERT INTO ngos (id, name, short_name, legal_form, inn, ogrn, district_id, address, activity, phone, email,
                   website, registered_on, is_demo, search_stems) VALUES
 -- 900001: markup in both names and a javascript: website.
 (900001, '<img src=x onerror=alert(1)> Тестовая НКО', '<img src=x onerror=alert(1)>', 'ano',
- '2700900011', '1022700900011', (SELECT id FROM districts WHERE slug = 'khabarovsk'),
+ '2700900018', '1022700900012', (SELECT id FROM districts WHERE slug = 'khabarovsk'),
  'г. Хабаровск, ул. Тестовая, д. 1', 'Проверяет экранирование.', '', '', 'javascript:alert(1)',
  '2020-02-02', 1, ''),
 -- 900002: a unique name word («кедропад») and a known INN, in Охотский район.
 (900002, 'Автономная некоммерческая организация „Кедропад“ (тест)', 'АНО „Кедропад“', 'ano',
- '2700900022', '1022700900022', (SELECT id FROM districts WHERE slug = 'okhotsky'),
+ '2700900025', '1022700900023', (SELECT id FROM districts WHERE slug = 'okhotsky'),
  'пос. Охотск, ул. Лесная, д. 2', 'Охраняет кедровые леса побережья.', '+7 (42141) 0-00-02',
  'kedropad@example.org', '', '2021-03-03', 1, '');

@@ -15,25 +15,6 @@
 
 static CURL *curl;
 
-void http_init(void)
-{
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	curl = curl_easy_init();
-	if (curl == NULL)
-		abort();
-}
-
-void http_cleanup(void)
-{
-	curl_easy_cleanup(curl);
-	curl_global_cleanup();
-}
-
-void http_reset_cookies(void)
-{
-	curl_easy_setopt(curl, CURLOPT_COOKIELIST, "ALL");
-}
-
 /* A growing byte buffer in plain malloc memory (handed to the test later). */
 struct buffer {
 	char *data;
@@ -86,6 +67,30 @@ static size_t on_header(char *p, size_t size, size_t n, void *ctx)
 	return len;
 }
 
+void http_init(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	curl = curl_easy_init();
+	if (curl == NULL)
+		abort();
+	curl_easy_setopt(curl, CURLOPT_COOKIEFILE, ""); /* the cookie engine, no file */
+	curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, HTTP_TIMEOUT_SECONDS);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+}
+
+void http_cleanup(void)
+{
+	curl_easy_cleanup(curl);
+	curl_global_cleanup();
+}
+
+void http_reset_cookies(void)
+{
+	curl_easy_setopt(curl, CURLOPT_COOKIELIST, "ALL");
+}
+
 static struct curl_slist *header_list(const char *const *headers)
 {
 	struct curl_slist *list = NULL;
@@ -94,27 +99,23 @@ static struct curl_slist *header_list(const char *const *headers)
 	return list;
 }
 
-/* Sets the per-request options of rq on the shared handle. */
+/* Sets the per-request options of rq on the shared handle; every option a
+ * previous request may have set is set again, so requests do not leak into
+ * each other (curl_easy_reset would also drop the cookie engine's setup). */
 static void set_request(const struct http_request *rq, struct http_response *r, struct buffer *body,
                         struct curl_slist *headers)
 {
-	curl_easy_reset(curl);
-	curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");
 	curl_easy_setopt(curl, CURLOPT_URL, r->url);
-	curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT, HTTP_TIMEOUT_SECONDS);
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
-	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(curl, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-	if (strcmp(r->method, "HEAD") == 0)
-		curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-	else if (strcmp(r->method, "GET") != 0)
-		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, r->method);
+	curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(curl, CURLOPT_NOBODY, strcmp(r->method, "HEAD") == 0 ? 1L : 0L);
+	bool custom = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, custom ? r->method : NULL);
 	if (rq->body != NULL) {
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, rq->body);
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)rq->body_len);
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, rq->body);
 	}
 }
 

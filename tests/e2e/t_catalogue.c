@@ -264,6 +264,71 @@ static void t_pagination_keeps_filters(const void *arg)
 	}
 }
 
+/* Checks the pagination of a list page: status line, prev/next, numbered
+ * links whose page parameter matches their number, the current page not a
+ * link, first and last always present, a gap exactly where numbers skip. */
+static void check_pagination(struct html *h, int page, int pages)
+{
+#define PG "//nav[@class='pagination']"
+#define ITEMS PG "/ul/li[not(a[@rel])]"
+	CHECK_STR(trim(html_text(h, PG "/p[@class='page-status']")), t_printf("Страница %d из %d", page, pages),
+	          t_printf("page status on %s", html_url(h)));
+	CHECK_COUNT(h, PG "//a[@rel='prev']", page > 1);
+	CHECK_COUNT(h, PG "//a[@rel='next']", page < pages);
+	long n = html_count(h, ITEMS);
+	int last = 0;
+	bool gap = false;
+	for (long i = 1; i <= n; i++) {
+		const char *li = t_printf("(" ITEMS ")[%ld]", i);
+		if (strcmp(html_text(h, t_printf("%s/@class", li)), "gap") == 0) {
+			CHECK(!gap && last > 0, "misplaced gap at item %ld on %s", i, html_url(h));
+			gap = true;
+			continue;
+		}
+		bool current = html_count(h, t_printf("%s/span[@aria-current='page']", li)) == 1;
+		int number = atoi(html_text(h, li));
+		CHECK(number > last, "page numbers not ascending (%d after %d) on %s", number, last, html_url(h));
+		CHECK(gap == (number > last + 1), "page %d follows %d %s a gap on %s", number, last,
+		      gap ? "with" : "without", html_url(h));
+		CHECK(current == (number == page), "page %d is%s marked current on %s", number, current ? "" : " not",
+		      html_url(h));
+		if (!current) {
+			const char *href = html_text(h, t_printf("%s/a/@href", li));
+			CHECK_STR(url_param(href, "page"), number > 1 ? t_printf("%d", number) : NULL,
+			          t_printf("page parameter of the link to page %d", number));
+		}
+		last = number;
+		gap = false;
+	}
+	CHECK(n > 0 && atoi(html_text(h, "(" ITEMS ")[1]")) == 1, "page 1 is not listed on %s", html_url(h));
+	CHECK_INT(last, pages, t_printf("last page listed on %s", html_url(h)));
+#undef ITEMS
+#undef PG
+}
+
+struct paged_list {
+	const char *path;   /* list URL without page */
+	const char *truth;  /* SQL count of its items */
+	int page_size;
+};
+
+/* Every page of a list has a well-formed pagination. */
+static void t_pagination_structure(const void *arg)
+{
+	const struct paged_list *pl = arg;
+	long long total = sql_count(pl->truth);
+	int pages = (int)((total + pl->page_size - 1) / pl->page_size);
+	CHECK(pages > 5, "%s has %d pages; need more than 5 to see gaps", pl->path, pages);
+	for (int p = 1; p <= pages; p++) {
+		struct html *h = html_get(p > 1 ? t_printf("%s?page=%d", pl->path, p) : pl->path);
+		if (h == NULL)
+			return;
+		check_pagination(h, p, pages);
+		if (t_failed())
+			return;
+	}
+}
+
 /* ---- the empty result ---------------------------------------------------- */
 
 struct empty_case {
@@ -353,16 +418,18 @@ static void t_plural(const void *arg)
 	CHECK_STR(sp ? sp + 1 : line, pc->word, t_printf("noun after the count in \"%s\"", line));
 }
 
-#define AMGUN "%D0%B0%D0%BC%D0%B3%D1%83%D0%BD%D1%8C%D1%81%D0%BA%D0%B8%D0%B9"   /* амгуньский */
+/* Percent-encoded query words. */
+#define KONS "%D0%BA%D0%BE%D0%BD%D1%81%D1%83%D0%BB%D1%8C%D1%82%D0%B0%D1%86%D0%B8%D1%8F"  /* консультация */
+#define YURID "%D1%8E%D1%80%D0%B8%D0%B4%D0%B8%D1%87%D0%B5%D1%81%D0%BA%D0%B0%D1%8F"       /* юридическая */
+#define AMGUN "%D0%B0%D0%BC%D0%B3%D1%83%D0%BD%D1%8C%D1%81%D0%BA%D0%B8%D0%B9"             /* амгуньский */
 #define VYDRO "%D0%B2%D1%8B%D0%B4%D1%80%D0%BE%D0%BF%D0%BE%D0%BB%D1%8C%D1%81%D0%BA%D0%B8%D0%B9" /* выдропольский */
 
 const struct test_case catalogue_tests[] = {
 	{ "catalogue without filters lists every active service", t_no_filter, NULL },
-	FILTER_TEST("q alone", "q=%D0%BA%D0%BE%D0%BD%D1%81%D1%83%D0%BB%D1%8C%D1%82%D0%B0%D1%86%D0%B8%D1%8F",
+	FILTER_TEST("q alone", "q=" KONS,
 	            HAS_WORD("консультац")),
 	FILTER_TEST("q of two words (all must match)",
-	            "q=%D1%8E%D1%80%D0%B8%D0%B4%D0%B8%D1%87%D0%B5%D1%81%D0%BA%D0%B0%D1%8F+"
-	            "%D0%BA%D0%BE%D0%BD%D1%81%D1%83%D0%BB%D1%8C%D1%82%D0%B0%D1%86%D0%B8%D1%8F",
+	            "q=" YURID "+" KONS,
 	            HAS_WORD("юридическ") HAS_WORD("консультац")),
 	FILTER_TEST("q in Latin letters (SMM)", "q=SMM", HAS_WORD("smm")),
 	FILTER_TEST("district alone", "district=bikinsky", IN_DISTRICT("bikinsky")),
@@ -378,12 +445,10 @@ const struct test_case catalogue_tests[] = {
 	FILTER_TEST("category + format + target", "category=konsultatsii&format=online&target=ngo",
 	            IN_CATEGORY("konsultatsii") IN_FORMAT("online") FOR_TARGET("ngo")),
 	FILTER_TEST("q + district + cost",
-	            "q=%D0%BA%D0%BE%D0%BD%D1%81%D1%83%D0%BB%D1%8C%D1%82%D0%B0%D1%86%D0%B8%D1%8F"
-	            "&district=khabarovsk&cost=free",
+	            "q=" KONS "&district=khabarovsk&cost=free",
 	            HAS_WORD("консультац") IN_DISTRICT("khabarovsk") AT_COST("free")),
 	FILTER_TEST("all six filters",
-	            "q=%D0%BA%D0%BE%D0%BD%D1%81%D1%83%D0%BB%D1%8C%D1%82%D0%B0%D1%86%D0%B8%D1%8F"
-	            "&district=khabarovsk&category=konsultatsii&target=ngo&format=online&cost=free",
+	            "q=" KONS "&district=khabarovsk&category=konsultatsii&target=ngo&format=online&cost=free",
 	            HAS_WORD("консультац") IN_DISTRICT("khabarovsk") IN_CATEGORY("konsultatsii")
 	                FOR_TARGET("ngo") IN_FORMAT("online") AT_COST("free")),
 	FILTER_TEST("filters in another order, with an empty one",
@@ -400,6 +465,10 @@ const struct test_case catalogue_tests[] = {
 	{ "pagination: page=-1 is 400 naming «page»", t_page_bad, &(const struct bad_page){ "-1" } },
 	{ "pagination: page=01 is 400 naming «page»", t_page_bad, &(const struct bad_page){ "01" } },
 	{ "pagination: all pages list each result once, 20 a page", t_pages_partition, NULL },
+	{ "pagination: every catalogue page numbers its neighbours, first, last and gaps", t_pagination_structure,
+	  &(const struct paged_list){ "/services", "SELECT COUNT(*) FROM services WHERE status = 'active'", 20 } },
+	{ "pagination: every registry page numbers its neighbours, first, last and gaps", t_pagination_structure,
+	  &(const struct paged_list){ "/ngos", "SELECT COUNT(*) FROM ngos", 30 } },
 	{ "pagination links keep q, format, cost and target", t_pagination_keeps_filters, NULL },
 	{ "empty result (q + district) says so and offers 2 loosening links", t_empty,
 	  &(const struct empty_case){ { "q", "district", NULL }, { "выдропольский", "okhotsky" } } },

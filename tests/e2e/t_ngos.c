@@ -37,12 +37,12 @@ static void t_name_word(const void *arg)
 
 static void t_inn_fixture(const void *arg)
 {
-	struct html *h = registry("q=2700900022");
+	struct html *h = registry("q=2700900025");
 	if (h == NULL)
 		return;
-	CHECK_INT(html_result_count(h), 1, "NGOs found by INN 2700900022");
+	CHECK_INT(html_result_count(h), 1, "NGOs found by INN 2700900025");
 	CHECK_STR(html_text(h, ROWS "/td[1]/a/@href"), "/ngos/900002", "the NGO found by INN");
-	CHECK_STR(trim(html_text(h, ROWS "/td[3]")), "2700900022", "the INN column");
+	CHECK_STR(trim(html_text(h, ROWS "/td[3]")), "2700900025", "the INN column");
 }
 
 /* Any NGO's exact INN finds that NGO and no other. */
@@ -133,8 +133,8 @@ static void t_ngo_page(const void *arg)
 	if (h == NULL)
 		return;
 	CHECK_STR(trim(html_text(h, "//h1")), "Автономная некоммерческая организация „Кедропад“ (тест)", "h1");
-	CHECK_COUNT(h, "//dd[normalize-space(.)='2700900022']", 1);
-	CHECK_COUNT(h, "//dd[normalize-space(.)='1022700900022']", 1);
+	CHECK_COUNT(h, "//dd[normalize-space(.)='2700900025']", 1);
+	CHECK_COUNT(h, "//dd[normalize-space(.)='1022700900023']", 1);
 	CHECK_COUNT(h, "//dd/a[@href='/ngos?district=okhotsky']", 1);
 	CHECK_COUNT(h, "//dd[normalize-space(.)='03.03.2021']", 1);
 }

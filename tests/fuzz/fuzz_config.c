@@ -7,7 +7,12 @@
  *    run, rewritten per input) and must agree: it succeeds exactly when the
  *    text parsed cleanly and every pair was accepted, and then yields the same
  *    struct config byte for byte. RCHUB_* variables are removed from the
- *    environment at start so that both see the same defaults. */
+ *    environment at start so that both see the same defaults.
+ * 3. The whole text goes to config_set() for every known key, as an
+ *    RCHUB_<SECTION>_<KEY> environment override would (libinih cuts lines at
+ *    200 bytes, the environment does not): a string must be taken exactly
+ *    when it fits CONFIG_STR_MAX, and the invariants of 1 must still hold. */
+#include <stddef.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -38,6 +43,39 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The keys of config.c's table, with the field of string settings (-1 for
+ * numbers and booleans). Keep in step with config.c. */
+static const struct {
+	const char *section, *key;
+	long string_field;
+} keys[] = {
+#define STR(sec, key, field) { sec, key, (long)offsetof(struct config, field) }
+#define NUM(sec, key) { sec, key, -1 }
+	STR("server",    "listen",         listen),
+	NUM("server",    "workers"),
+	STR("server",    "templates",      templates),
+	NUM("server",    "secure_cookies"),
+	STR("database",  "socket",         db_socket),
+	STR("database",  "host",           db_host),
+	NUM("database",  "port"),
+	STR("database",  "user",           db_user),
+	STR("database",  "password",       db_password),
+	STR("database",  "name",           db_name),
+	STR("database",  "read_dsn",       db_read_dsn),
+	STR("site",      "base_url",       base_url),
+	STR("site",      "name",           site_name),
+	STR("site",      "region_slug",    region_slug),
+	STR("site",      "region_name",    region_name),
+	STR("site",      "time_zone",      time_zone),
+	STR("publisher", "name",           publisher_name),
+	STR("publisher", "inn",            publisher_inn),
+	STR("publisher", "person",         publisher_person),
+	STR("publisher", "email",          publisher_email),
+	STR("publisher", "phone",          publisher_phone),
+#undef STR
+#undef NUM
+};
+
 struct pairs {
 	struct config *cfg;
 	bool rejected;
@@ -53,14 +91,9 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 
 static void check_config(const struct config *c)
 {
-	const char *strings[] = {
-		c->listen, c->templates, c->db_socket, c->db_host, c->db_user, c->db_password,
-		c->db_name, c->base_url, c->site_name, c->region_slug, c->region_name, c->time_zone,
-		c->publisher_name, c->publisher_inn, c->publisher_person, c->publisher_email,
-		c->publisher_phone,
-	};
-	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
-		CHECK(memchr(strings[i], '\0', CONFIG_STR_MAX) != NULL);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i].string_field >= 0)
+			CHECK(memchr((const char *)c + keys[i].string_field, '\0', CONFIG_STR_MAX) != NULL);
 	CHECK(c->workers >= 0 && c->workers <= 1000000);
 	CHECK(c->db_port >= 0 && c->db_port <= 1000000);
 	CHECK(c->secure_cookies == 0 || c->secure_cookies == 1);
@@ -88,6 +121,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (loaded == 0) {
 		check_config(&from_file);
 		CHECK(memcmp(&from_string, &from_file, sizeof from_file) == 0);
+	}
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		int set = config_set(&from_string, keys[i].section, keys[i].key, text);
+		check_config(&from_string);
+		if (keys[i].string_field < 0)
+			continue;
+		const char *field = (const char *)&from_string + keys[i].string_field;
+		CHECK((set == 0) == (len < CONFIG_STR_MAX));
+		CHECK(set != 0 || strcmp(field, text) == 0);
 	}
 
 	free(text);
