@@ -12,12 +12,13 @@ BUILD     ?= build
 CC       ?= gcc
 CXX      ?= g++
 PKGS     := fcgi libmariadb libctemplate_nothreads libxml-2.0 inih libsodium json-c
-CFLAGS   ?= -O2 -g
+OPTFLAGS ?= -O2 -g
+CFLAGS   ?= $(OPTFLAGS)
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter \
             -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-CXXFLAGS ?= -O2 -g
+CXXFLAGS ?= $(OPTFLAGS)
 CXXFLAGS += -std=c++17 -Wall -Wextra $(shell pkg-config --cflags libctemplate_nothreads 2>/dev/null)
-LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
 # Debian packages the build, the stack and the tests need.
 DEB_PACKAGES := gcc g++ make pkg-config libfcgi-dev libmariadb-dev mariadb-server mariadb-client \
@@ -26,10 +27,11 @@ DEB_PACKAGES := gcc g++ make pkg-config libfcgi-dev libmariadb-dev mariadb-serve
                 chromium fonts-dejavu-core
 
 CORE_SRC := fcgi/arena.c fcgi/config.c fcgi/log.c fcgi/request.c fcgi/router.c fcgi/validate.c fcgi/auth.c \
-            fcgi/response.c fcgi/db.c fcgi/stem.c fcgi/timefmt.c
-APP_SRC  := $(CORE_SRC) fcgi/page.c fcgi/form.c fcgi/routes.c fcgi/worker.c $(wildcard fcgi/store/*.c) \
+            fcgi/response.c fcgi/db.c fcgi/stem.c fcgi/timefmt.c fcgi/quality.c fcgi/survival.c
+APP_SRC  := $(CORE_SRC) fcgi/page.c fcgi/form.c fcgi/routes.c fcgi/worker.c fcgi/svg.c $(wildcard fcgi/store/*.c) \
             $(wildcard fcgi/handlers/*.c) $(wildcard feeds/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+STORE_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard fcgi/store/*.c))
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o) $(BUILD)/fcgi/tpl.o
 
 PROGRAMS := $(BUILD)/rchub.fcgi $(BUILD)/rchub-admin $(BUILD)/rchub-export
@@ -61,7 +63,7 @@ $(BUILD)/fcgi/tpl.o: fcgi/tpl.cc fcgi/tpl.h
 $(BUILD)/rchub.fcgi: $(APP_OBJ) $(BUILD)/fcgi/main.o
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/rchub-admin: $(CORE_OBJ) $(BUILD)/fcgi/admin.o
+$(BUILD)/rchub-admin: $(CORE_OBJ) $(STORE_OBJ) $(BUILD)/fcgi/admin.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/rchub-export: $(APP_OBJ) $(BUILD)/fcgi/export.o
@@ -114,7 +116,7 @@ test: deps build $(UNIT_TESTS) $(BUILD)/tests/e2e $(BUILD)/tests/feeds-check
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 test-asan:
 	@$(MAKE) --no-print-directory test BUILD=build-asan TEST_VAR=var/test-asan \
-	  CFLAGS="$(SANITIZE)" CXXFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined"
+	  OPTFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined"
 
 bench: deps build
 	@tests/bench/bench.sh

@@ -12,6 +12,12 @@
  *       hands the pending notifications of the outbox to [mail] sendmail, one
  *       RFC 5322 message each (UTF-8 text, RFC 2047 subject); marks each sent,
  *       or counts the attempt and keeps the error. Run it from cron.
+ *   rchub-admin [-c config.ini] risk-scan
+ *       finds the funded, running and completed projects that an at-risk
+ *       rule (survival.c) fires on and whose centre has not yet been told of
+ *       that rule, records the notice and queues a message to the centre's
+ *       staff, in one transaction per project. Run it daily from cron,
+ *       before deliver.
  *
  * It uses the same configuration and database layer as rchub.fcgi. */
 #include <signal.h>
@@ -27,48 +33,29 @@
 #include "config.h"
 #include "db.h"
 #include "stem.h"
+#include "store/store.h"
+#include "survival.h"
 #include "timefmt.h"
 #include "validate.h"
 
-DB_QUERY(q_service_texts,
-         "SELECT s.id, CONCAT_WS(' ', s.title, s.summary, s.description, cat.name, "
-         "COALESCE(parent.name, ''), c.short_name) FROM services s "
-         "JOIN categories cat ON cat.id = s.category_id "
-         "LEFT JOIN categories parent ON parent.id = cat.parent_id "
-         "JOIN centres c ON c.id = s.centre_id ORDER BY s.id");
-DB_QUERY(q_set_service_stems,
-         "UPDATE services SET search_stems = ?, updated_at = updated_at WHERE id = ?");
-DB_QUERY(q_ngo_texts,
-         "SELECT n.id, CONCAT_WS(' ', n.name, n.short_name, n.activity, n.inn, n.ogrn, d.name) "
-         "FROM ngos n JOIN districts d ON d.id = n.district_id ORDER BY n.id");
-DB_QUERY(q_set_ngo_stems, "UPDATE ngos SET search_stems = ?, updated_at = updated_at WHERE id = ?");
-
-/* Stems the text column of each row of texts and stores it with update. */
-static int reindex_rows(arena *mem, struct db_query *texts, struct db_query *update, const char *what)
+/* Re-stems the searchable text of one kind of row and says how many. */
+static int reindex(arena *mem, long long (*restem)(arena *, long long), const char *what)
 {
-	struct db_rows *r = db_select(mem, texts, NULL, 0);
-	if (r == NULL) {
-		fprintf(stderr, "rchub-admin: cannot read %s\n", what);
+	long long n = restem(mem, 0);
+	if (n < 0) {
+		fprintf(stderr, "rchub-admin: cannot reindex %s\n", what);
 		return -1;
 	}
-	for (size_t i = 0; i < r->nrows; i++) {
-		char *stems = stem_text(mem, db_cell(r, i, 1));
-		struct db_param p[] = { P_TEXT(stems), P_INT(db_cell_int(r, i, 0)) };
-		if (db_exec(update, p, 2, NULL) < 0) {
-			fprintf(stderr, "rchub-admin: cannot update %s %s\n", what, db_cell(r, i, 0));
-			return -1;
-		}
-	}
-	printf("rchub-admin: reindexed %zu %s\n", r->nrows, what);
+	printf("rchub-admin: reindexed %lld %s\n", n, what);
 	return 0;
 }
 
 static int cmd_reindex(void)
 {
 	arena *mem = arena_new(1 << 20);
-	int rc = reindex_rows(mem, &q_service_texts, &q_set_service_stems, "services");
+	int rc = reindex(mem, services_reindex, "services");
 	if (rc == 0)
-		rc = reindex_rows(mem, &q_ngo_texts, &q_set_ngo_stems, "NGOs");
+		rc = reindex(mem, ngos_reindex, "NGOs");
 	arena_free(mem);
 	return rc == 0 ? 0 : 1;
 }
@@ -315,6 +302,88 @@ static int cmd_deliver(arena *mem, const struct config *cfg)
 	return failed ? 1 : 0;
 }
 
+/* ---- risk-scan -------------------------------------------------------- */
+
+#define RISK_SCAN_ARENA_BYTES (1 << 20)
+
+/* The message to the centre of project row i about the rules in fresh. */
+static void risk_message(arena *mem, const struct config *cfg, const struct db_rows *r, size_t i, unsigned fresh,
+                         const char **subject, const char **body)
+{
+	char *reasons = "";
+	for (int rule = 0; rule < RISK__MAX; rule++)
+		if (fresh & (1u << rule))
+			reasons = arena_printf(mem, "%s— %s\n", reasons, risk_rule_reason((enum risk_rule)rule));
+	*subject = arena_printf(mem, "Проект «%s» под риском", db_cell(r, i, PROJECT_TITLE));
+	*body = arena_printf(mem,
+	                     "Здравствуйте!\n\nПроект «%s» организации «%s» (%s), который поддерживает ваш центр, "
+	                     "попал под риск:\n\n%s\nСвяжитесь с организацией и запишите поддержку центра на странице "
+	                     "проекта: %s/staff/projects/%s\n",
+	                     db_cell(r, i, PROJECT_TITLE), db_cell(r, i, PROJECT_NGO_NAME),
+	                     db_cell(r, i, PROJECT_DISTRICT_NAME), reasons, cfg->base_url, db_cell(r, i, PROJECT_ID));
+}
+
+/* Records the notices of the rules in fired that project row i has not had
+ * yet and queues one message about them to its centre's staff, all in one
+ * transaction. Returns the rules newly notified (bits), or -1. */
+static long notify_project(arena *mem, const struct config *cfg, const struct db_rows *r, size_t i, unsigned fired)
+{
+	long long id = db_cell_int(r, i, PROJECT_ID);
+	unsigned fresh = 0;
+	if (db_begin() != 0)
+		return -1;
+	for (int rule = 0; rule < RISK__MAX; rule++) {
+		int rc = fired & (1u << rule) ? project_notice_add(id, risk_rule_code((enum risk_rule)rule)) : 0;
+		if (rc < 0) {
+			db_rollback();
+			return -1;
+		}
+		fresh |= rc == 1 ? 1u << rule : 0;
+	}
+	const char *subject = NULL, *body = NULL;
+	if (fresh != 0)
+		risk_message(mem, cfg, r, i, fresh, &subject, &body);
+	if ((subject != NULL && outbox_enqueue_centre_staff(mem, db_cell_int(r, i, PROJECT_CENTRE_ID), subject, body) != 0) ||
+	    db_commit() != 0) {
+		db_rollback();
+		return -1;
+	}
+	return (long)fresh;
+}
+
+/* Notifies the centres of projects newly at risk; exits 1 when a project
+ * could not be handled (the others still are). */
+static int cmd_risk_scan(const struct config *cfg)
+{
+	arena *mem = arena_new(RISK_SCAN_ARENA_BYTES);
+	struct db_rows *r = projects_for_risk_scan(mem);
+	if (r == NULL) {
+		fprintf(stderr, "rchub-admin: cannot read the projects\n");
+		arena_free(mem);
+		return 1;
+	}
+	int today = survival_today(time(NULL)), failed = 0;
+	size_t at_risk = 0, notified = 0, notices = 0;
+	for (size_t i = 0; i < r->nrows; i++) {
+		struct risk_facts f;
+		project_risk_facts(r, i, &f);
+		unsigned fired = risk_rules_fired(&f, today);
+		long fresh = fired ? notify_project(mem, cfg, r, i, fired) : 0;
+		at_risk += fired != 0;
+		if (fresh < 0) {
+			fprintf(stderr, "rchub-admin: cannot notify project %s\n", db_cell(r, i, PROJECT_ID));
+			failed = 1;
+		} else if (fresh > 0) {
+			notified++;
+			notices += (size_t)__builtin_popcountl((unsigned long)fresh);
+		}
+	}
+	printf("rchub-admin: risk-scan: %zu projects at risk, %zu new notices to the centres of %zu projects\n",
+	       at_risk, notices, notified);
+	arena_free(mem);
+	return failed;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: rchub-admin [-c config.ini] COMMAND\n"
@@ -322,7 +391,8 @@ static void usage(void)
 	                "  create-user EMAIL NAME ROLE [CENTRE_SLUG]   (password: $RCHUB_PASSWORD or stdin)\n"
 	                "  set-role EMAIL ROLE [CENTRE_SLUG]\n"
 	                "  reset-password EMAIL                        (password: $RCHUB_PASSWORD or stdin)\n"
-	                "  deliver                                     (the outbox, through [mail] sendmail)\n");
+	                "  deliver                                     (the outbox, through [mail] sendmail)\n"
+	                "  risk-scan                                   (tell centres of projects newly at risk)\n");
 }
 
 int main(int argc, char **argv)
@@ -365,6 +435,8 @@ int main(int argc, char **argv)
 		rc = cmd_reset_password(rest, args);
 	else if (strcmp(cmd, "deliver") == 0 && rest == 0)
 		rc = cmd_deliver(mem, &cfg);
+	else if (strcmp(cmd, "risk-scan") == 0 && rest == 0)
+		rc = cmd_risk_scan(&cfg);
 	else {
 		usage();
 		rc = 2;

@@ -115,6 +115,29 @@ static int on_ini_pair(void *user, const char *section, const char *key, const c
 	return 1;
 }
 
+/* libinih (as Debian builds it) reads lines of at most this many bytes; a
+ * longer one is reported as a syntax error on the line after it. */
+#define CONFIG_LINE_MAX 199
+
+/* The number of the first line of path longer than CONFIG_LINE_MAX, or 0. */
+static int first_long_line(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return 0;
+	int c, line = 1, len = 0, found = 0;
+	while (!found && (c = getc(f)) != EOF) {
+		if (c == '\n') {
+			line++;
+			len = 0;
+		} else if (++len > CONFIG_LINE_MAX) {
+			found = line;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
 /* RCHUB_DATABASE_SOCKET for section "database", key "socket". */
 static void env_name(const struct setting *s, char *buf, size_t len)
 {
@@ -139,7 +162,12 @@ int config_load(struct config *cfg, const char *path, char *err, int errlen)
 		if (st.failed)
 			return -1;
 		if (rc > 0) {
-			snprintf(err, (size_t)errlen, "config: syntax error in %s at line %d", path, rc);
+			int long_line = first_long_line(path);
+			if (long_line > 0)
+				snprintf(err, (size_t)errlen, "config: line %d of %s is longer than %d bytes", long_line, path,
+				         CONFIG_LINE_MAX);
+			else
+				snprintf(err, (size_t)errlen, "config: syntax error in %s at line %d", path, rc);
 			return -1;
 		}
 	}

@@ -115,6 +115,7 @@ static int export_page(arena *mem, const char *dir)
 	return write_file(dir, "index.html", resp.body, resp.body_len);
 }
 
+/* The sets, the registry and the page, stopping at the first failure. */
 static int export_all(const struct config *cfg, const char *dir)
 {
 	arena *mem = arena_new(EXPORT_ARENA);
@@ -131,6 +132,7 @@ static int export_all(const struct config *cfg, const char *dir)
 	return rc;
 }
 
+/* Reads -c FILE and --dir DIR; -1 when DIR is missing or an argument is unknown. */
 static int parse_args(int argc, char **argv, const char **config_path, const char **dir)
 {
 	for (int i = 1; i < argc; i++) {
@@ -144,6 +146,7 @@ static int parse_args(int argc, char **argv, const char **config_path, const cha
 	return *dir ? 0 : -1;
 }
 
+/* Loads the configuration as rchub.fcgi does, then exports. */
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL, *dir = NULL;
@@ -159,6 +162,10 @@ int main(int argc, char **argv)
 	}
 	if (tpl_init(cfg.templates) != 0) {
 		fprintf(stderr, "rchub-export: template folder not found: %s\n", cfg.templates);
+		return 1;
+	}
+	if (!od_publisher_known(&cfg)) {
+		fprintf(stderr, "rchub-export: set [publisher] name and inn in the configuration first\n");
 		return 1;
 	}
 	config_install(&cfg);

@@ -31,7 +31,14 @@ static const char *trimmed(arena *mem, const char *s)
 	return arena_strndup(mem, s, len);
 }
 
-/* "YYYY-MM-DDTHH:MM" (seconds allowed) with plausible ranges. */
+static int days_in_month(int year, int month)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* "YYYY-MM-DDTHH:MM" (seconds allowed) with a date that exists. */
 static bool valid_datetime_local(const char *s)
 {
 	static const char shape[] = "dddd-dd-ddTdd:dd";
@@ -41,9 +48,11 @@ static bool valid_datetime_local(const char *s)
 	for (size_t i = 0; i < 16; i++)
 		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
 			return false;
+	int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
 	int hour = (s[11] - '0') * 10 + (s[12] - '0'), minute = (s[14] - '0') * 10 + (s[15] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 &&
+	return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month) && hour <= 23 &&
+	       minute <= 59 &&
 	       (len == 16 || (s[16] == ':' && s[17] >= '0' && s[17] <= '5' && s[18] >= '0' && s[18] <= '9'));
 }
 
@@ -166,4 +175,22 @@ void form_fill(const struct form *f, tpl_dict *d)
 	}
 	if (f->nerrors > 0)
 		tpl_set_int(tpl_section(d, "FORM_ERRORS"), "ERROR_COUNT", f->nerrors);
+}
+
+#define FORM_TOKEN_BROKEN "Форма повреждена или устарела. Проверьте поля и отправьте форму ещё раз."
+
+const char *form_new_token(arena *mem)
+{
+	char *t = arena_alloc(mem, FORM_TOKEN_HEX_LEN + 1);
+	random_hex(t, FORM_TOKEN_HEX_LEN / 2);
+	return t;
+}
+
+void form_check_token(arena *mem, struct form *f)
+{
+	const char *t = form_value(f, "form_token");
+	if (strlen(t) == FORM_TOKEN_HEX_LEN && strspn(t, "0123456789abcdef") == FORM_TOKEN_HEX_LEN)
+		return;
+	form_set_error(f, "form_token", FORM_TOKEN_BROKEN);
+	form_set_value(f, "form_token", form_new_token(mem));
 }

@@ -60,6 +60,16 @@ long long form_id(const struct form *f, const char *name);
  * FORM_ERRORS section (the summary at the top of the form). */
 void form_fill(const struct form *f, tpl_dict *d);
 
+/* A creation form's one-time token (hidden field "form_token"): stored with
+ * the new row under a UNIQUE key, so a reload or a double click of the same
+ * form creates one record. */
+#define FORM_TOKEN_FIELD \
+	{ "form_token", "FORM_TOKEN", "FORM_TOKEN_ERROR", FORM_TEXT, FORM_TOKEN_HEX_LEN, false, NULL }
+const char *form_new_token(arena *mem);
+/* Marks the token field wrong, and puts a fresh one in the refilled form,
+ * unless it is one we could have issued. */
+void form_check_token(arena *mem, struct form *f);
+
 /* The message for a field that failed its kind's validator. */
 const char *form_kind_message(arena *mem, const struct form_field *field);
 

@@ -24,6 +24,8 @@ static const char *const nav_sections[NAV__MAX] = {
 	"NAV_NGOS_CURRENT",     /* NAV_NGOS */
 	"NAV_NEWS_CURRENT",     /* NAV_NEWS */
 	"NAV_EVENTS_CURRENT",   /* NAV_EVENTS */
+	"NAV_PROJECTS_CURRENT", /* NAV_PROJECTS */
+	"NAV_QUALITY_CURRENT",  /* NAV_QUALITY */
 };
 
 void page_set_site(const char *site, const char *region)
@@ -117,8 +119,6 @@ void page_error(struct request *req, struct response *resp, int status, const ch
 		tpl_show(p.content, "NOT_FOUND_HINTS");
 	page_finish(&p, resp, status);
 	resp->cache_control = CACHE_PRIVATE;
-	if (status == 405)
-		response_header(resp, "Allow", "GET, HEAD, POST");
 	if (status == 503)
 		response_header(resp, "Retry-After", RETRY_AFTER_SECONDS);
 }

@@ -8,7 +8,7 @@
 #include "tpl.h"
 
 /* Navigation sections, so the layout can mark the current one. */
-enum nav_item { NAV_NONE, NAV_HOME, NAV_CENTRES, NAV_SERVICES, NAV_NGOS, NAV_NEWS, NAV_EVENTS, NAV__MAX };
+enum nav_item { NAV_NONE, NAV_HOME, NAV_CENTRES, NAV_SERVICES, NAV_NGOS, NAV_NEWS, NAV_EVENTS, NAV_PROJECTS, NAV_QUALITY, NAV__MAX };
 
 struct page {
 	struct request *req;
@@ -38,6 +38,9 @@ void page_db_failure(struct request *req, struct response *resp);
  * (not on forms and error pages); a11y_active says the page is personalised. */
 void a11y_fill_layout(struct request *req, tpl_dict *root, const char *content_template);
 bool a11y_active(const struct request *req);
+/* The colour scheme chosen there ("bw", "wb", "blue", "brown"), NULL while
+ * the version is off: what a chart drawn on the server paints with. */
+const char *a11y_colours(const struct request *req);
 
 /* Process-wide values shown on every page, set once at start-up. */
 void page_set_site(const char *site_name, const char *region_name);

@@ -166,7 +166,7 @@ int parse_urlencoded(struct request *req, const char *s, size_t len, struct fiel
 			f->len = vlen;
 			out->count++;
 		}
-		p = pair_end + 1;
+		p = pair_end < end ? pair_end + 1 : end;
 	}
 	return 0;
 }
@@ -223,7 +223,7 @@ int parse_cookies(struct request *req, const char *header, struct field_list *ou
 		const char *semi = memchr(p, ';', (size_t)(end - p));
 		const char *pair_end = semi ? semi : end;
 		add_cookie(req, out, p, pair_end);
-		p = pair_end + 1;
+		p = pair_end < end ? pair_end + 1 : end;
 	}
 	return 0;
 }

@@ -83,3 +83,18 @@ const struct route *router_match(const struct route *table, size_t n, struct req
 	*status = path_known ? 405 : 404;
 	return NULL;
 }
+
+const char *router_allowed(const struct route *table, size_t n, struct request *req)
+{
+	bool get = false, post = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!path_match(req, table[i].pattern, req->path))
+			continue;
+		get |= table[i].method == METHOD_GET;
+		post |= table[i].method == METHOD_POST;
+	}
+	req->nparams = 0;
+	if (get && post)
+		return "GET, HEAD, POST";
+	return get ? "GET, HEAD" : post ? "POST" : "";
+}

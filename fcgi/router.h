@@ -23,4 +23,8 @@ struct route {
  * method does not). HEAD matches GET routes. */
 const struct route *router_match(const struct route *table, size_t n, struct request *req, int *status);
 
+/* The methods the table accepts for req->path, as an "Allow" header value
+ * ("GET, HEAD" or "GET, HEAD, POST" or "POST"), for a 405 answer. */
+const char *router_allowed(const struct route *table, size_t n, struct request *req);
+
 #endif

@@ -94,6 +94,37 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/api/v1/taxonomy_terms",      handle_api_taxonomy_terms, ANYONE },
 	{ METHOD_GET,  "/api/v1/{name}",              handle_api_not_found,      ANYONE }, /* JSON 404s */
 	{ METHOD_GET,  "/api/v1/{name}/{name}",       handle_api_not_found,      ANYONE },
+	/* projects and survival */
+	{ METHOD_GET,  "/projects",                        handle_projects,               ANYONE },
+	{ METHOD_GET,  "/projects/{id}",                   handle_project,                ANYONE },
+	{ METHOD_GET,  "/survival",                        handle_survival,               ANYONE },
+	{ METHOD_GET,  "/survival/{name}.svg",             handle_survival_chart,         ANYONE },
+	{ METHOD_GET,  "/account/projects",                handle_account_projects,       MEMBER },
+	{ METHOD_GET,  "/account/projects/new",            handle_account_project_new,    MEMBER },
+	{ METHOD_POST, "/account/projects/new",            handle_account_project_create, MEMBER },
+	{ METHOD_GET,  "/account/projects/{id}",           handle_account_project,        MEMBER },
+	{ METHOD_POST, "/account/projects/{id}",           handle_account_project_save,   MEMBER },
+	{ METHOD_POST, "/account/projects/{id}/updates",   handle_account_project_update, MEMBER },
+	{ METHOD_GET,  "/staff/projects",                  handle_staff_projects,         STAFF },
+	{ METHOD_GET,  "/staff/projects/{id}",             handle_staff_project,          STAFF },
+	{ METHOD_POST, "/staff/projects/{id}/support",     handle_staff_project_support,  STAFF },
+	/* quality standard, ratings, coverage */
+	{ METHOD_GET,  "/quality",                          handle_quality,                        ANYONE },
+	{ METHOD_GET,  "/quality/chart-centres.svg",        handle_quality_chart_centres,          ANYONE },
+	{ METHOD_GET,  "/quality/chart-trend.svg",          handle_quality_chart_trend,            ANYONE },
+	{ METHOD_GET,  "/coverage",                         handle_coverage,                       ANYONE },
+	{ METHOD_GET,  "/coverage/map.svg",                 handle_coverage_map,                   ANYONE },
+	{ METHOD_POST, "/account/requests/{id}/rating",     handle_rating_create,                  MEMBER },
+	{ METHOD_GET,  "/staff/coverage",                   handle_staff_coverage,                 STAFF },
+	{ METHOD_GET,  "/admin/quality",                    handle_admin_quality,                  MODERATOR },
+	{ METHOD_POST, "/admin/quality/drafts",             handle_admin_quality_draft,            MODERATOR },
+	{ METHOD_GET,  "/admin/quality/{id}",               handle_admin_quality_version,          MODERATOR },
+	{ METHOD_POST, "/admin/quality/{id}/criteria",      handle_admin_quality_criterion_add,    MODERATOR },
+	{ METHOD_POST, "/admin/quality/{id}/publish",       handle_admin_quality_publish,          MODERATOR },
+	{ METHOD_POST, "/admin/quality/criteria/{id}",      handle_admin_quality_criterion_save,   MODERATOR },
+	{ METHOD_POST, "/admin/quality/criteria/{id}/delete", handle_admin_quality_criterion_delete, MODERATOR },
+	{ METHOD_GET,  "/admin/feedback",                   handle_admin_feedback,                 MODERATOR },
+	{ METHOD_POST, "/admin/feedback/{id}/{name}",       handle_admin_feedback_action,          MODERATOR },
 };
 
 /* Signed-out visitors asking for a page that needs an account go to the
@@ -157,8 +188,10 @@ void dispatch(struct request *req, struct response *resp)
 			mark_fresh(req, resp);
 		return;
 	}
-	if (status == 405)
+	if (status == 405) {
 		page_error(req, resp, 405, "Этот адрес не принимает такой запрос. Откройте страницу по ссылке.");
+		response_header(resp, "Allow", router_allowed(routes, sizeof routes / sizeof routes[0], req));
+	}
 	else
 		page_error(req, resp, 404, "Такой страницы нет. Проверьте адрес или воспользуйтесь поиском по каталогу.");
 }

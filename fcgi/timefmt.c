@@ -54,6 +54,14 @@ const char *format_date_ru(arena *mem, const char *utc_sql)
 	return arena_printf(mem, "%d %s %d", tm.tm_mday, months_genitive[tm.tm_mon], tm.tm_year + 1900);
 }
 
+const char *format_day_ru(arena *mem, const char *sql_date)
+{
+	int year, month, day;
+	if (sql_date == NULL || sscanf(sql_date, "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 || month > 12)
+		return "";
+	return arena_printf(mem, "%d %s %d", day, months_genitive[month - 1], year);
+}
+
 const char *format_datetime_input(arena *mem, const char *utc_sql)
 {
 	struct tm tm;

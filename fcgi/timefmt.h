@@ -17,6 +17,8 @@ bool parse_utc(const char *sql, time_t *out);
 const char *format_datetime_ru(arena *mem, const char *utc_sql);
 /* "25 ноября 2026" in local time. */
 const char *format_date_ru(arena *mem, const char *utc_sql);
+/* "25 ноября 2026" for a calendar date "YYYY-MM-DD" (a DATE: no time zone). */
+const char *format_day_ru(arena *mem, const char *sql_date);
 /* "2026-11-25T14:00" local, for <input type="datetime-local">. */
 const char *format_datetime_input(arena *mem, const char *utc_sql);
 /* Local "YYYY-MM-DDTHH:MM" (from a form) to UTC "YYYY-MM-DD HH:MM:SS". */

@@ -18,6 +18,9 @@
 
 EMBED(embedded_centres_xsd, "opendata-centres.xsd");
 EMBED(embedded_services_xsd, "opendata-services.xsd");
+EMBED(embedded_quality_xsd, "opendata-quality.xsd");
+EMBED(embedded_projects_xsd, "opendata-projects.xsd");
+EMBED(embedded_survival_xsd, "opendata-survival.xsd");
 EMBED(embedded_openapi_json, "openapi.json");
 EMBED(embedded_hsds_profile, "README-hsds.md");
 
@@ -27,10 +30,14 @@ static const struct {
 } files[] = {
 	{ "opendata-centres.xsd", embedded_centres_xsd, embedded_centres_xsd_end },
 	{ "opendata-services.xsd", embedded_services_xsd, embedded_services_xsd_end },
+	{ "opendata-quality.xsd", embedded_quality_xsd, embedded_quality_xsd_end },
+	{ "opendata-projects.xsd", embedded_projects_xsd, embedded_projects_xsd_end },
+	{ "opendata-survival.xsd", embedded_survival_xsd, embedded_survival_xsd_end },
 	{ "openapi.json", embedded_openapi_json, embedded_openapi_json_end },
 	{ "README-hsds.md", embedded_hsds_profile, embedded_hsds_profile_end },
 };
 
+/* Looks name up in the table of built-in files. */
 bool embedded_find(const char *name, struct embedded_file *out)
 {
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {

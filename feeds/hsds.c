@@ -18,6 +18,7 @@ static void put_text(json_object *obj, const char *key, const char *text)
 		json_object_object_add(obj, key, json_object_new_string(text));
 }
 
+/* HSDS API meta information: version, profile, OpenAPI URL, publisher. */
 json_object *hsds_api_info(arena *mem, const struct config *cfg)
 {
 	json_object *info = json_object_new_object(), *publisher = json_object_new_object();
@@ -36,6 +37,7 @@ json_object *hsds_api_info(arena *mem, const struct config *cfg)
 	return info;
 }
 
+/* The HSDS paging envelope; total_pages is 0 for an empty list. */
 json_object *hsds_page(json_object *contents, long long total, int page, int per_page)
 {
 	json_object *p = json_object_new_object();
@@ -88,6 +90,7 @@ static json_object *phones(arena *mem, const char *owner, const char *number)
 	return list;
 }
 
+/* A centre as an HSDS organization, INN and OGRN as its identifiers. */
 json_object *hsds_organization(arena *mem, const struct config *cfg, const struct db_rows *r, size_t i)
 {
 	const char *id = db_cell(r, i, CENTRE_ID);
@@ -119,6 +122,7 @@ static json_object *area(const struct db_rows *d, size_t j)
 	return a;
 }
 
+/* The nested parts of /organizations/{id}: services and areas served. */
 void hsds_organization_add_details(json_object *org, const struct db_rows *services, const struct db_rows *districts)
 {
 	json_object *list = json_object_new_array(), *areas = json_object_new_array();
@@ -161,6 +165,7 @@ static const char *fees(arena *mem, const struct db_rows *r, size_t i)
 	return note && note[0] ? arena_printf(mem, "%s: %s", cost, note) : cost;
 }
 
+/* The one-to-one fields of an HSDS service plus the profile's extensions. */
 json_object *hsds_service(arena *mem, const struct config *cfg, const struct db_rows *r, size_t i)
 {
 	const char *id = db_cell(r, i, SERVICE_ID);
@@ -183,6 +188,7 @@ json_object *hsds_service(arena *mem, const struct config *cfg, const struct db_
 	return s;
 }
 
+/* What a sync needs to decide whether to fetch a service again. */
 json_object *hsds_service_minimal(arena *mem, const struct db_rows *r, size_t i)
 {
 	json_object *s = json_object_new_object();
@@ -210,6 +216,7 @@ static json_object *contacts(arena *mem, const struct db_rows *r)
 	return list;
 }
 
+/* The nested parts of /services/{id}: areas with OKTMO, contact, organization. */
 void hsds_service_add_details(json_object *svc, arena *mem, const struct db_rows *r,
                               const struct db_rows *districts, json_object *organization)
 {
@@ -226,6 +233,7 @@ void hsds_service_add_details(json_object *svc, arena *mem, const struct db_rows
 	json_object_object_add(svc, "organization", organization);
 }
 
+/* A category of the catalogue as an HSDS taxonomy term. */
 json_object *hsds_taxonomy_term(arena *mem, const struct config *cfg, const struct db_rows *r, size_t i)
 {
 	const char *slug = db_cell(r, i, CATEGORY_SLUG);
@@ -241,6 +249,7 @@ json_object *hsds_taxonomy_term(arena *mem, const struct config *cfg, const stru
 	return t;
 }
 
+/* Plain JSON, UTF-8 unescaped, slashes unescaped (URLs stay readable). */
 char *hsds_serialize(arena *mem, json_object *obj, size_t *len)
 {
 	const char *text = json_object_to_json_string_length(obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE,

@@ -105,6 +105,7 @@ static void put_timezone(FILE *f, const char *tzid)
 	fputs("END:STANDARD\r\nEND:VTIMEZONE\r\n", f);
 }
 
+/* One VEVENT: UID event-{id}@host, times, texts, organizer, status. */
 static void put_event(FILE *f, arena *mem, const struct ical_calendar *cal, const struct ical_event *e)
 {
 	fputs("BEGIN:VEVENT\r\n", f);
@@ -125,6 +126,7 @@ static void put_event(FILE *f, arena *mem, const struct ical_calendar *cal, cons
 	fputs("END:VEVENT\r\n", f);
 }
 
+/* The whole VCALENDAR into a memory stream, then into the arena. */
 char *ical_write(arena *mem, const struct ical_calendar *cal, const struct ical_event *ev, size_t n,
                  size_t *len)
 {

@@ -17,63 +17,116 @@
 #include "xmlout.h"
 
 #define OD_FORMAT "xml"
+#define OD_DATE_LEN 8    /* YYYYMMDD, then THHMM or THHMMSS */
 #define OD_STAMP_FORMS 3 /* date, date and minute, date and second */
 #define OD_LIST_SEPARATOR "; "
 
 /* ---- the table of sets ------------------------------------------------ */
 
+/* Rows of the field tables: a plain field, a page of the site, a list. */
+#define FIELD(name, kind, column) { name, kind, column, NULL, NULL, NULL }
+#define PAGE(name, column, page) { name, OD_PAGE, column, page, NULL, NULL }
+#define LIST(name, item, attr) { name, OD_LIST, 0, NULL, item, attr }
+
 static const struct od_field centre_fields[] = {
-	{ "id", OD_TEXT, OD_CENTRE_ID, NULL },
-	{ "name", OD_TEXT, OD_CENTRE_NAME, NULL },
-	{ "short_name", OD_TEXT, OD_CENTRE_SHORT_NAME, NULL },
-	{ "inn", OD_OPTIONAL, OD_CENTRE_INN, NULL },
-	{ "ogrn", OD_OPTIONAL, OD_CENTRE_OGRN, NULL },
-	{ "demo", OD_BOOL, OD_CENTRE_IS_DEMO, NULL },
-	{ "district", OD_TEXT, OD_CENTRE_DISTRICT, NULL },
-	{ "district_oktmo", OD_OPTIONAL, OD_CENTRE_DISTRICT_OKTMO, NULL },
-	{ "address", OD_TEXT, OD_CENTRE_ADDRESS, NULL },
-	{ "phone", OD_TEXT, OD_CENTRE_PHONE, NULL },
-	{ "email", OD_TEXT, OD_CENTRE_EMAIL, NULL },
-	{ "website", OD_OPTIONAL, OD_CENTRE_WEBSITE, NULL },
-	{ "hours", OD_TEXT, OD_CENTRE_HOURS, NULL },
-	{ "description", OD_TEXT, OD_CENTRE_DESCRIPTION, NULL },
-	{ "services_count", OD_TEXT, OD_CENTRE_SERVICES, NULL },
-	{ "districts_served", OD_DISTRICTS, 0, NULL },
-	{ "url", OD_PAGE, OD_CENTRE_SLUG, "/centres/" },
+	FIELD("id", OD_TEXT, OD_CENTRE_ID),
+	FIELD("name", OD_TEXT, OD_CENTRE_NAME),
+	FIELD("short_name", OD_TEXT, OD_CENTRE_SHORT_NAME),
+	FIELD("inn", OD_OPTIONAL, OD_CENTRE_INN),
+	FIELD("ogrn", OD_OPTIONAL, OD_CENTRE_OGRN),
+	FIELD("demo", OD_BOOL, OD_CENTRE_IS_DEMO),
+	FIELD("district", OD_TEXT, OD_CENTRE_DISTRICT),
+	FIELD("district_oktmo", OD_OPTIONAL, OD_CENTRE_DISTRICT_OKTMO),
+	FIELD("address", OD_TEXT, OD_CENTRE_ADDRESS),
+	FIELD("phone", OD_TEXT, OD_CENTRE_PHONE),
+	FIELD("email", OD_TEXT, OD_CENTRE_EMAIL),
+	FIELD("website", OD_OPTIONAL, OD_CENTRE_WEBSITE),
+	FIELD("hours", OD_TEXT, OD_CENTRE_HOURS),
+	FIELD("description", OD_TEXT, OD_CENTRE_DESCRIPTION),
+	FIELD("services_count", OD_TEXT, OD_CENTRE_SERVICES),
+	LIST("districts_served", "district", "oktmo"),
+	PAGE("url", OD_CENTRE_SLUG, "/centres/"),
 };
 
 static const struct od_field service_fields[] = {
-	{ "id", OD_TEXT, OD_SERVICE_ID, NULL },
-	{ "title", OD_TEXT, OD_SERVICE_TITLE, NULL },
-	{ "summary", OD_TEXT, OD_SERVICE_SUMMARY, NULL },
-	{ "description", OD_TEXT, OD_SERVICE_DESCRIPTION, NULL },
-	{ "centre_id", OD_TEXT, OD_SERVICE_CENTRE_ID, NULL },
-	{ "centre_name", OD_TEXT, OD_SERVICE_CENTRE_NAME, NULL },
-	{ "centre_inn", OD_OPTIONAL, OD_SERVICE_CENTRE_INN, NULL },
-	{ "category_code", OD_TEXT, OD_SERVICE_CATEGORY_CODE, NULL },
-	{ "category", OD_TEXT, OD_SERVICE_CATEGORY, NULL },
-	{ "parent_category", OD_OPTIONAL, OD_SERVICE_PARENT_CATEGORY, NULL },
-	{ "target_group", OD_TEXT, OD_SERVICE_TARGET, NULL },
-	{ "format", OD_TEXT, OD_SERVICE_FORMAT, NULL },
-	{ "cost", OD_TEXT, OD_SERVICE_COST, NULL },
-	{ "price_note", OD_OPTIONAL, OD_SERVICE_PRICE_NOTE, NULL },
-	{ "eligibility", OD_OPTIONAL, OD_SERVICE_ELIGIBILITY, NULL },
-	{ "contact_name", OD_OPTIONAL, OD_SERVICE_CONTACT_NAME, NULL },
-	{ "contact_phone", OD_OPTIONAL, OD_SERVICE_CONTACT_PHONE, NULL },
-	{ "contact_email", OD_OPTIONAL, OD_SERVICE_CONTACT_EMAIL, NULL },
-	{ "districts", OD_DISTRICTS, 0, NULL },
-	{ "url", OD_PAGE, OD_SERVICE_ID, "/services/" },
-	{ "created", OD_TIME, OD_SERVICE_CREATED_AT, NULL },
-	{ "updated", OD_TIME, OD_SERVICE_UPDATED_AT, NULL },
+	FIELD("id", OD_TEXT, OD_SERVICE_ID),
+	FIELD("title", OD_TEXT, OD_SERVICE_TITLE),
+	FIELD("summary", OD_TEXT, OD_SERVICE_SUMMARY),
+	FIELD("description", OD_TEXT, OD_SERVICE_DESCRIPTION),
+	FIELD("centre_id", OD_TEXT, OD_SERVICE_CENTRE_ID),
+	FIELD("centre_name", OD_TEXT, OD_SERVICE_CENTRE_NAME),
+	FIELD("centre_inn", OD_OPTIONAL, OD_SERVICE_CENTRE_INN),
+	FIELD("category_code", OD_TEXT, OD_SERVICE_CATEGORY_CODE),
+	FIELD("category", OD_TEXT, OD_SERVICE_CATEGORY),
+	FIELD("parent_category", OD_OPTIONAL, OD_SERVICE_PARENT_CATEGORY),
+	FIELD("target_group", OD_TEXT, OD_SERVICE_TARGET),
+	FIELD("format", OD_TEXT, OD_SERVICE_FORMAT),
+	FIELD("cost", OD_TEXT, OD_SERVICE_COST),
+	FIELD("price_note", OD_OPTIONAL, OD_SERVICE_PRICE_NOTE),
+	FIELD("eligibility", OD_OPTIONAL, OD_SERVICE_ELIGIBILITY),
+	FIELD("contact_name", OD_OPTIONAL, OD_SERVICE_CONTACT_NAME),
+	FIELD("contact_phone", OD_OPTIONAL, OD_SERVICE_CONTACT_PHONE),
+	FIELD("contact_email", OD_OPTIONAL, OD_SERVICE_CONTACT_EMAIL),
+	LIST("districts", "district", "oktmo"),
+	PAGE("url", OD_SERVICE_ID, "/services/"),
+	FIELD("created", OD_TIME, OD_SERVICE_CREATED_AT),
+	FIELD("updated", OD_TIME, OD_SERVICE_UPDATED_AT),
+};
+
+static const struct od_field quality_fields[] = {
+	FIELD("centre_id", OD_TEXT, OD_QUALITY_CENTRE_ID),
+	FIELD("centre_name", OD_TEXT, OD_QUALITY_CENTRE_NAME),
+	FIELD("centre_inn", OD_OPTIONAL, OD_QUALITY_CENTRE_INN),
+	FIELD("ratings", OD_TEXT, OD_QUALITY_RATINGS),
+	FIELD("overall", OD_OPTIONAL, OD_QUALITY_OVERALL),
+	LIST("criteria", "criterion", "code"),
+	PAGE("url", OD_QUALITY_CENTRE_SLUG, "/centres/"),
+};
+
+static const struct od_field project_fields[] = {
+	FIELD("id", OD_TEXT, OD_PROJECT_ID),
+	FIELD("title", OD_TEXT, OD_PROJECT_TITLE),
+	FIELD("ngo_name", OD_TEXT, OD_PROJECT_NGO),
+	FIELD("ngo_inn", OD_TEXT, OD_PROJECT_NGO_INN),
+	FIELD("district", OD_TEXT, OD_PROJECT_DISTRICT),
+	FIELD("district_oktmo", OD_OPTIONAL, OD_PROJECT_DISTRICT_OKTMO),
+	FIELD("category", OD_TEXT, OD_PROJECT_CATEGORY),
+	FIELD("centre_name", OD_OPTIONAL, OD_PROJECT_CENTRE),
+	FIELD("funding_source", OD_TEXT, OD_PROJECT_FUNDING),
+	FIELD("grant_amount", OD_OPTIONAL, OD_PROJECT_GRANT_AMOUNT),
+	FIELD("grant_start", OD_OPTIONAL, OD_PROJECT_GRANT_START),
+	FIELD("grant_end", OD_OPTIONAL, OD_PROJECT_GRANT_END),
+	FIELD("status", OD_TEXT, OD_PROJECT_STATUS),
+	FIELD("status_changed", OD_TIME, OD_PROJECT_STATUS_CHANGED_AT),
+	FIELD("last_update", OD_TIME, OD_PROJECT_LAST_UPDATE_AT),
+	PAGE("url", OD_PROJECT_ID, "/projects/"),
+};
+
+/* The survival figures (store/projects.c survival_figures, survival.c's arithmetic). */
+static const struct od_field survival_fields[] = {
+	FIELD("id", OD_TEXT, SV_ID),
+	FIELD("breakdown", OD_TEXT, SV_BREAKDOWN),
+	FIELD("group_key", OD_TEXT, SV_KEY),
+	FIELD("group_name", OD_TEXT, SV_NAME),
+	FIELD("projects", OD_TEXT, SV_PROJECTS),
+	FIELD("observed_6m", OD_TEXT, SV_OBSERVED_6),
+	FIELD("alive_6m", OD_TEXT, SV_ALIVE_6),
+	FIELD("share_6m", OD_OPTIONAL, SV_SHARE_6),
+	FIELD("observed_12m", OD_TEXT, SV_OBSERVED_12),
+	FIELD("alive_12m", OD_TEXT, SV_ALIVE_12),
+	FIELD("share_12m", OD_OPTIONAL, SV_SHARE_12),
 };
 
 static const struct od_structure centre_structures[] = { { "20261125", "opendata-centres.xsd" } };
 static const struct od_structure service_structures[] = { { "20261125", "opendata-services.xsd" } };
+static const struct od_structure quality_structures[] = { { "20261125", "opendata-quality.xsd" } };
+static const struct od_structure project_structures[] = { { "20261125", "opendata-projects.xsd" } };
+static const struct od_structure survival_structures[] = { { "20261125", "opendata-survival.xsd" } };
 
 #define FIELDS(a) a, sizeof a / sizeof a[0]
 
-/* Quality indicators and project survival join here as rows once their
- * tables exist. */
+/* The table of sets: a new set is one row here, its fields, its queries
+ * (store/opendata.c) and its XSD in feeds/. */
 const struct od_set od_sets[] = {
 	{ "centres", "Ресурсные центры поддержки некоммерческих организаций",
 	  "Ресурсные центры, которые оказывают услуги некоммерческим организациям, инициативным группам и "
@@ -88,9 +141,27 @@ const struct od_set od_sets[] = {
 	  "услуги, НКО, консультации, обучение, грантовая поддержка, ресурсный центр",
 	  "services", "service", FIELDS(service_fields), FIELDS(service_structures), opendata_services,
 	  opendata_service_districts },
+	{ "quality", "Показатели качества услуг ресурсных центров",
+	  "Оценки, которые получатели поставили услугам каждого ресурсного центра по единому стандарту качества: "
+	  "число проверенных оценок, средняя общая оценка и средние оценки по критериям стандарта (от 1 до 5).",
+	  "качество услуг, оценки, стандарт качества, ресурсный центр, НКО",
+	  "quality", "centre", FIELDS(quality_fields), FIELDS(quality_structures), opendata_quality,
+	  opendata_quality_criteria },
+	{ "projects", "Проекты НКО и их продолжение после грантов",
+	  "Проекты некоммерческих организаций: источник и сроки финансирования, поддерживающий ресурсный центр "
+	  "и текущее состояние — продолжается ли проект после окончания гранта.",
+	  "проекты НКО, гранты, устойчивость проектов, выживаемость проектов",
+	  "projects", "project", FIELDS(project_fields), FIELDS(project_structures), opendata_projects, NULL },
+	{ "survival", "Выживаемость проектов НКО после гранта",
+	  "Доля проектов НКО с президентским, региональным или муниципальным грантом, которые живы через 6 и 12 "
+	  "месяцев после окончания первого гранта: по всему краю, по районам, по поддерживающим ресурсным центрам и "
+	  "по году окончания гранта. Как считается — на странице /survival.",
+	  "выживаемость проектов, гранты, устойчивость проектов, НКО, ресурсный центр",
+	  "survival", "group", FIELDS(survival_fields), FIELDS(survival_structures), opendata_survival, NULL },
 };
 const size_t od_nsets = sizeof od_sets / sizeof od_sets[0];
 
+/* Looks a set up in the table of sets by its code. */
 const struct od_set *od_set_find(const char *code)
 {
 	for (size_t i = 0; i < od_nsets; i++)
@@ -99,6 +170,7 @@ const struct od_set *od_set_find(const char *code)
 	return NULL;
 }
 
+/* Looks a structure version of the set up by its stamp. */
 const struct od_structure *od_structure_find(const struct od_set *set, const char *stamp)
 {
 	for (size_t i = 0; i < set->nstructures; i++)
@@ -107,11 +179,19 @@ const struct od_structure *od_structure_find(const struct od_set *set, const cha
 	return NULL;
 }
 
+/* The structure new data versions are written in: the last one. */
 static const struct od_structure *current_structure(const struct od_set *set)
 {
 	return &set->structures[set->nstructures - 1];
 }
 
+/* Both name and INN of [publisher] are set. */
+bool od_publisher_known(const struct config *cfg)
+{
+	return cfg->publisher_name[0] != '\0' && cfg->publisher_inn[0] != '\0';
+}
+
+/* The set's identifier, as the recommendations form it. */
 char *od_identifier(arena *mem, const struct config *cfg, const struct od_set *set)
 {
 	return arena_printf(mem, "%s-%s", cfg->publisher_inn, set->code);
@@ -119,11 +199,13 @@ char *od_identifier(arena *mem, const struct config *cfg, const struct od_set *s
 
 /* ---- file names ------------------------------------------------------- */
 
+/* The file name of a data version in a format. */
 char *od_data_name(arena *mem, const char *stamp, const char *structure_stamp, const char *format)
 {
 	return arena_printf(mem, "data-%s-structure-%s.%s", stamp, structure_stamp, format);
 }
 
+/* The file name of a structure version. */
 char *od_structure_name(arena *mem, const char *stamp)
 {
 	return arena_printf(mem, "structure-%s.xsd", stamp);
@@ -132,14 +214,15 @@ char *od_structure_name(arena *mem, const char *stamp)
 /* True for s[0..len) of the form YYYYMMDD, YYYYMMDDTHHMM or YYYYMMDDTHHMMSS. */
 static bool valid_stamp(const char *s, size_t len)
 {
-	if (len != 8 && len != 13 && len != 15)
+	if (len != OD_DATE_LEN && len != OD_DATE_LEN + 5 && len != OD_DATE_LEN + 7)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if (i == 8 ? s[i] != 'T' : (s[i] < '0' || s[i] > '9'))
+		if (i == OD_DATE_LEN ? s[i] != 'T' : (s[i] < '0' || s[i] > '9'))
 			return false;
 	return true;
 }
 
+/* Splits a data file name into its stamps and format, checking each. */
 bool od_parse_data_name(arena *mem, const char *name, struct opendata_file *f)
 {
 	static const char prefix[] = "data-", middle[] = "-structure-";
@@ -159,6 +242,7 @@ bool od_parse_data_name(arena *mem, const char *name, struct opendata_file *f)
 	return true;
 }
 
+/* Takes the stamp out of a structure file name, checking it. */
 bool od_parse_structure_name(arena *mem, const char *name, const char **stamp)
 {
 	static const char prefix[] = "structure-", suffix[] = ".xsd";
@@ -202,14 +286,14 @@ static void csv_field(FILE *f, const char *s, bool first)
 	fputc('"', f);
 }
 
-/* The CSV header: one column per field, two for a district list. */
+/* The CSV header: one column per field, two for a list. */
 static void csv_header(FILE *f, arena *mem, const struct od_set *set)
 {
 	for (size_t i = 0; i < set->nfields; i++) {
 		const struct od_field *fd = &set->fields[i];
 		csv_field(f, fd->name, i == 0);
-		if (fd->kind == OD_DISTRICTS)
-			csv_field(f, arena_printf(mem, "%s_oktmo", fd->name), false);
+		if (fd->kind == OD_LIST)
+			csv_field(f, arena_printf(mem, "%s_%s", fd->name, fd->attr), false);
 	}
 	fputs("\r\n", f);
 }
@@ -240,28 +324,29 @@ static size_t links_of(const struct db_rows *links, size_t *from, long long id)
 	return end;
 }
 
-/* <name><district oktmo="...">Name</district>...</name>, and two CSV cells:
- * the names and the OKTMO codes, each joined by OD_LIST_SEPARATOR, in the
- * same order (an unknown code stays an empty place in its list). */
-static void write_districts(struct od_writer *w, const char *name, const struct db_rows *links, size_t from,
-                            size_t end)
+/* <name><item attr="...">text</item>...</name> for the linked rows
+ * [from, end), and two CSV cells: the texts and the attributes, each joined
+ * by OD_LIST_SEPARATOR in the same order (a missing attribute stays an
+ * empty place in its list). */
+static void write_list(struct od_writer *w, const struct od_field *fd, const struct db_rows *links, size_t from,
+                       size_t end)
 {
-	char *names = "", *codes = "";
-	xml_start(&w->xml, name);
+	char *texts = "", *attrs = "";
+	xml_start(&w->xml, fd->name);
 	for (size_t j = from; j < end; j++) {
-		const char *d = db_cell(links, j, OD_LINK_DISTRICT), *oktmo = db_cell(links, j, OD_LINK_OKTMO);
-		xml_start(&w->xml, "district");
-		if (oktmo != NULL)
-			xml_attr(&w->xml, "oktmo", oktmo);
-		xml_text(&w->xml, d);
+		const char *text = db_cell(links, j, OD_LINK_TEXT), *attr = db_cell(links, j, OD_LINK_ATTR);
+		xml_start(&w->xml, fd->item);
+		if (attr != NULL)
+			xml_attr(&w->xml, fd->attr, attr);
+		xml_text(&w->xml, text);
 		xml_end(&w->xml);
 		const char *sep = j > from ? OD_LIST_SEPARATOR : "";
-		names = arena_printf(w->mem, "%s%s%s", names, sep, d);
-		codes = arena_printf(w->mem, "%s%s%s", codes, sep, oktmo ? oktmo : "");
+		texts = arena_printf(w->mem, "%s%s%s", texts, sep, text);
+		attrs = arena_printf(w->mem, "%s%s%s", attrs, sep, attr ? attr : "");
 	}
 	xml_end(&w->xml);
-	csv_field(w->csv, names, false);
-	csv_field(w->csv, codes, false);
+	csv_field(w->csv, texts, false);
+	csv_field(w->csv, attrs, false);
 }
 
 /* One record as an XML element and a CSV line. */
@@ -271,9 +356,9 @@ static void write_record(struct od_writer *w, const struct od_set *set, const st
 	xml_start(&w->xml, set->record);
 	for (size_t k = 0; k < set->nfields; k++) {
 		const struct od_field *fd = &set->fields[k];
-		if (fd->kind == OD_DISTRICTS) {
+		if (fd->kind == OD_LIST) {
 			size_t end = links_of(links, link, db_cell_int(r, i, 0));
-			write_districts(w, fd->name, links, *link, end);
+			write_list(w, fd, links, *link, end);
 			*link = end;
 			continue;
 		}
@@ -292,7 +377,8 @@ static void write_record(struct od_writer *w, const struct od_set *set, const st
 /* The current data of a set as XML (*xml) and CSV (*csv); -1 on failure. */
 static int build_data(arena *mem, const struct config *cfg, const struct od_set *set, char **xml, char **csv)
 {
-	struct db_rows *r = set->records(mem), *links = set->districts(mem);
+	static struct db_rows no_links;
+	struct db_rows *r = set->records(mem), *links = set->links ? set->links(mem) : &no_links;
 	struct od_writer w = { .mem = mem, .cfg = cfg };
 	if (r == NULL || links == NULL || (w.csv = open_memstream(&w.csv_data, &w.csv_len)) == NULL)
 		return -1;
@@ -371,9 +457,10 @@ static char *set_url(arena *mem, const struct config *cfg, const struct od_set *
 /* YYYYMMDD of a version stamp. */
 static char *stamp_date(arena *mem, const char *stamp)
 {
-	return arena_strndup(mem, stamp, 8);
+	return arena_strndup(mem, stamp, OD_DATE_LEN);
 }
 
+/* The passport's <data>: every data version, newest first. */
 static void write_data_versions(struct xml_out *x, const struct config *cfg, const struct od_set *set,
                                 const struct db_rows *v)
 {
@@ -391,6 +478,7 @@ static void write_data_versions(struct xml_out *x, const struct config *cfg, con
 	xml_end(x);
 }
 
+/* The passport's <structure>: every structure version, newest first. */
 static void write_structure_versions(struct xml_out *x, const struct config *cfg, const struct od_set *set)
 {
 	xml_start(x, "structure");
@@ -403,6 +491,7 @@ static void write_structure_versions(struct xml_out *x, const struct config *cfg
 	xml_end(x);
 }
 
+/* The passport's <publisher>: the person responsible, from [publisher]. */
 static void write_publisher(struct xml_out *x, const struct config *cfg)
 {
 	xml_start(x, "publisher");
@@ -412,6 +501,7 @@ static void write_publisher(struct xml_out *x, const struct config *cfg)
 	xml_end(x);
 }
 
+/* The passport, its elements in the order of the recommendations. */
 char *od_passport(arena *mem, const struct config *cfg, const struct od_set *set, const struct db_rows *v,
                   size_t *len)
 {
@@ -434,6 +524,7 @@ char *od_passport(arena *mem, const struct config *cfg, const struct od_set *set
 	return xml_finish(&x, len);
 }
 
+/* The registry: every set of the table, linking its passport. */
 char *od_list(arena *mem, const struct config *cfg, size_t *len)
 {
 	struct xml_out x;

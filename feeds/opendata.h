@@ -64,6 +64,9 @@ extern const size_t od_nsets;
 const struct od_set *od_set_find(const char *code);
 /* The set's structure version with this stamp, or NULL. */
 const struct od_structure *od_structure_find(const struct od_set *set, const char *stamp);
+/* True when [publisher] names the organisation and its INN: identifiers and
+ * passports cannot be made without them. */
+bool od_publisher_known(const struct config *cfg);
 /* <publisher INN>-<code>. */
 char *od_identifier(arena *mem, const struct config *cfg, const struct od_set *set);
 

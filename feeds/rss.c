@@ -30,6 +30,7 @@ static void guid_element(struct xml_out *x, const char *link)
 	xml_end(x);
 }
 
+/* One <item>: title, own page, text, author centre, permalink guid, date. */
 static void write_item(struct xml_out *x, const struct rss_item *it, bool yandex)
 {
 	xml_start(x, "item");
@@ -63,6 +64,7 @@ static void write_channel_head(struct xml_out *x, const struct rss_channel *ch)
 	xml_end(x);
 }
 
+/* The whole <rss> document, at most RSS_MAX_ITEMS items. */
 char *rss_write(arena *mem, const struct rss_channel *ch, const struct rss_item *items, size_t n, size_t *len)
 {
 	struct xml_out x;

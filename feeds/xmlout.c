@@ -24,6 +24,7 @@ static const xmlChar *clean(arena *mem, const char *s)
 	return (const xmlChar *)out;
 }
 
+/* Creates the writer and its buffer, indented by two spaces. */
 void xml_begin(struct xml_out *x, arena *mem)
 {
 	x->mem = mem;
@@ -39,36 +40,42 @@ void xml_begin(struct xml_out *x, arena *mem)
 	check(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL));
 }
 
+/* Opens an element. */
 void xml_start(struct xml_out *x, const char *name)
 {
 	if (x->w != NULL)
 		check(x, xmlTextWriterStartElement(x->w, (const xmlChar *)name));
 }
 
+/* Closes the innermost element. */
 void xml_end(struct xml_out *x)
 {
 	if (x->w != NULL)
 		check(x, xmlTextWriterEndElement(x->w));
 }
 
+/* Adds an attribute, escaped and cleaned. */
 void xml_attr(struct xml_out *x, const char *name, const char *value)
 {
 	if (x->w != NULL)
 		check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name, clean(x->mem, value)));
 }
 
+/* Adds text, escaped and cleaned. */
 void xml_text(struct xml_out *x, const char *text)
 {
 	if (x->w != NULL)
 		check(x, xmlTextWriterWriteString(x->w, clean(x->mem, text)));
 }
 
+/* A whole text element, skipped when empty. */
 void xml_element(struct xml_out *x, const char *name, const char *text)
 {
 	if (x->w != NULL && text != NULL && text[0] != '\0')
 		check(x, xmlTextWriterWriteElement(x->w, (const xmlChar *)name, clean(x->mem, text)));
 }
 
+/* Flushes the writer and copies the document into the arena. */
 char *xml_finish(struct xml_out *x, size_t *len)
 {
 	char *out = NULL;

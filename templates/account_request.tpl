@@ -13,4 +13,5 @@
 <h2>Сообщение</h2>
 <p class="description" id="request-message">{{MESSAGE}}</p>
 {{>HISTORY}}
+{{>RATING}}
 </article>

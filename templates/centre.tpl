@@ -17,6 +17,7 @@
 <ul class="district-list">
 {{#DISTRICT}}<li><a href="/services?district={{DISTRICT_SLUG}}">{{DISTRICT_NAME}}</a></li>
 {{/DISTRICT}}</ul>
+{{>QUALITY}}
 <h2>Услуги центра ({{CENTRE_SERVICE_COUNT}})</h2>
 <div class="service-list">
 {{#SERVICE}}{{>SERVICE_ITEM}}{{/SERVICE}}

@@ -24,6 +24,8 @@
 <li><a href="/ngos"{{#NAV_NGOS_CURRENT}} aria-current="page"{{/NAV_NGOS_CURRENT}}>Реестр НКО</a></li>
 <li><a href="/news"{{#NAV_NEWS_CURRENT}} aria-current="page"{{/NAV_NEWS_CURRENT}}>Новости</a></li>
 <li><a href="/events"{{#NAV_EVENTS_CURRENT}} aria-current="page"{{/NAV_EVENTS_CURRENT}}>Мероприятия</a></li>
+<li><a href="/projects"{{#NAV_PROJECTS_CURRENT}} aria-current="page"{{/NAV_PROJECTS_CURRENT}}>Проекты</a></li>
+<li><a href="/quality"{{#NAV_QUALITY_CURRENT}} aria-current="page"{{/NAV_QUALITY_CURRENT}}>Качество</a></li>
 </ul>
 </nav>
 <div class="user-menu">

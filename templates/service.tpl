@@ -25,5 +25,6 @@
 <ul class="district-list">
 {{#DISTRICT}}<li><a href="/services?district={{DISTRICT_SLUG}}">{{DISTRICT_NAME}}</a></li>
 {{/DISTRICT}}</ul>
+{{>QUALITY}}
 {{>REQUEST_FORM}}
 </article>

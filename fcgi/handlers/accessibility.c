@@ -120,6 +120,12 @@ bool a11y_active(const struct request *req)
 	return a11y_read(req, v);
 }
 
+const char *a11y_colours(const struct request *req)
+{
+	int v[A11Y__MAX];
+	return a11y_read(req, v) ? options[A11Y_CS].choices[v[A11Y_CS]].value : NULL;
+}
+
 /* "fs-1.ff-sans..." for v; only the table's strings go into it. */
 static char *a11y_cookie_value(arena *mem, const int v[A11Y__MAX])
 {
@@ -208,7 +214,10 @@ static void fill_panel(tpl_dict *root, struct request *req, const int v[A11Y__MA
 	bool img_off = v[A11Y_IMG] == 1;
 	tpl_set(panel, "IMG_URL", settings_link(req->mem, "img", img_off ? "on" : "off", back));
 	tpl_set(panel, "IMG_TEXT", img_off ? "Показать изображения" : "Скрыть изображения");
-	tpl_set(panel, "SETTINGS_URL", settings_link(req->mem, NULL, NULL, back));
+	/* On the settings page, "all settings" is that page itself. */
+	size_t n = strlen(A11Y_PATH);
+	bool on_settings = back != NULL && strncmp(back, A11Y_PATH, n) == 0 && (back[n] == '\0' || back[n] == '?');
+	tpl_set(panel, "SETTINGS_URL", on_settings ? back : settings_link(req->mem, NULL, NULL, back));
 	tpl_set(panel, "OFF_URL", settings_link(req->mem, "off", "1", back));
 }
 

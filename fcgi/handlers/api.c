@@ -71,22 +71,25 @@ struct api_query {
 	const char *modified_after; /* UTC database time, NULL = any */
 };
 
-/* What each parameter accepts, said in Russian; an enum filter lists the
- * values of its label table. */
+/* What each parameter accepts, said in Russian: a hint (with the limit in
+ * place of %d), and for an enum filter the values of its label table. */
 static const struct {
 	const char *param, *hint;
+	int limit;
 	const struct label *values;
 } param_hints[] = {
-	{ "q", "Поисковый запрос — не больше 200 символов.", NULL },
-	{ "page", "Номер страницы — целое число от 1 до 10000.", NULL },
-	{ "per_page", "Размер страницы — целое число от 1 до 100.", NULL },
-	{ "minimal", "Параметр принимает значения true или false.", NULL },
-	{ "modified_after", "Нужны дата или дата и время ISO 8601, например 2026-11-25 или 2026-11-25T09:00:00Z.", NULL },
-	{ "district", "Такого района нет: укажите код района, как в адресах каталога (/services?district=...).", NULL },
-	{ "category", "Такого вида поддержки нет: коды видов — поле code в /api/v1/taxonomy_terms.", NULL },
-	{ "target", "Допустимые значения:", target_labels },
-	{ "format", "Допустимые значения:", format_labels },
-	{ "cost", "Допустимые значения:", cost_labels },
+	{ "q", "Поисковый запрос — не больше %d символов.", SEARCH_MAX_CHARS, NULL },
+	{ "page", "Номер страницы — целое число от 1 до %d.", PAGE_MAX, NULL },
+	{ "per_page", "Размер страницы — целое число от 1 до %d.", API_MAX_PER_PAGE, NULL },
+	{ "minimal", "Параметр принимает значения true или false.", 0, NULL },
+	{ "modified_after", "Нужны дата или дата и время ISO 8601, например 2026-11-25 или 2026-11-25T09:00:00Z.", 0,
+	  NULL },
+	{ "district", "Такого района нет: укажите код района, как в адресах каталога (/services?district=...).", 0,
+	  NULL },
+	{ "category", "Такого вида поддержки нет: коды видов — поле code в /api/v1/taxonomy_terms.", 0, NULL },
+	{ "target", "Допустимые значения:", 0, target_labels },
+	{ "format", "Допустимые значения:", 0, format_labels },
+	{ "cost", "Допустимые значения:", 0, cost_labels },
 };
 
 /* The Russian message for a value of param that was not accepted. */
@@ -96,13 +99,14 @@ static const char *bad_value_message(arena *mem, const char *param)
 	for (size_t i = 0; i < sizeof param_hints / sizeof param_hints[0]; i++) {
 		if (strcmp(param_hints[i].param, param) != 0)
 			continue;
-		msg = arena_printf(mem, "%s %s", msg, param_hints[i].hint);
+		msg = arena_printf(mem, "%s %s", msg, arena_printf(mem, param_hints[i].hint, param_hints[i].limit));
 		for (const struct label *l = param_hints[i].values; l && l->value; l++)
 			msg = arena_printf(mem, "%s %s%s", msg, l->value, l[1].value ? "," : ".");
 	}
 	return msg;
 }
 
+/* A 400 for a value of param that was not accepted. */
 static void api_bad_param(struct request *req, struct response *resp, const char *param)
 {
 	api_error(req, resp, 400, bad_value_message(req->mem, param), param);
@@ -190,11 +194,13 @@ static void send_embedded(struct request *req, struct response *resp, const char
 	resp->etag = true;
 }
 
+/* GET /api/v1/openapi.json: feeds/openapi.json as built in. */
 void handle_api_openapi(struct request *req, struct response *resp)
 {
 	send_embedded(req, resp, "openapi.json", CT_JSON);
 }
 
+/* GET /api/v1/profile: the Russian profile, feeds/README-hsds.md. */
 void handle_api_profile(struct request *req, struct response *resp)
 {
 	send_embedded(req, resp, "README-hsds.md", CT_MARKDOWN);
@@ -216,6 +222,7 @@ static bool read_api_filter(struct request *req, struct response *resp, const st
 	return rc == 0;
 }
 
+/* GET /api/v1/services: the catalogue's search, a page at a time. */
 void handle_api_services(struct request *req, struct response *resp)
 {
 	static const char *const allowed[] = {
@@ -226,8 +233,8 @@ void handle_api_services(struct request *req, struct response *resp)
 	struct service_filter f;
 	if (!params_known(req, resp, allowed) || !read_api_query(req, resp, &q) || !read_api_filter(req, resp, &q, &f))
 		return;
-	long long total = services_count(req->mem, &f);
-	struct db_rows *r = total < 0 ? NULL : services_search_full(req->mem, &f, q.per_page, (q.page - 1) * q.per_page);
+	long long total;
+	struct db_rows *r = services_search_full(req->mem, &f, q.per_page, (q.page - 1) * q.per_page, &total);
 	if (r == NULL) {
 		api_db_failure(req, resp);
 		return;
@@ -248,6 +255,7 @@ static long centre_row(const struct db_rows *centres, const char *id)
 	return -1;
 }
 
+/* GET /api/v1/services/{id}: one service, fully nested (archived ones too). */
 void handle_api_service(struct request *req, struct response *resp)
 {
 	static const char *const allowed[] = { NULL };
@@ -293,11 +301,13 @@ static void send_list_page(struct request *req, struct response *resp, const str
 	api_send(req, resp, hsds_page(contents, (long long)r->nrows, q.page, q.per_page));
 }
 
+/* GET /api/v1/organizations: the centres. */
 void handle_api_organizations(struct request *req, struct response *resp)
 {
 	send_list_page(req, resp, centres_all(req->mem), hsds_organization);
 }
 
+/* GET /api/v1/organizations/{id}: a centre with its services and districts. */
 void handle_api_organization(struct request *req, struct response *resp)
 {
 	static const char *const allowed[] = { NULL };
@@ -321,11 +331,13 @@ void handle_api_organization(struct request *req, struct response *resp)
 	api_send(req, resp, org);
 }
 
+/* GET /api/v1/taxonomy_terms: the categories of the catalogue. */
 void handle_api_taxonomy_terms(struct request *req, struct response *resp)
 {
 	send_list_page(req, resp, categories_all(req->mem), hsds_taxonomy_term);
 }
 
+/* Any other path under /api/v1/: a JSON 404 rather than an HTML page. */
 void handle_api_not_found(struct request *req, struct response *resp)
 {
 	api_error(req, resp, 404, "Такого адреса в API нет. Все адреса описаны в /api/v1/openapi.json.", NULL);

@@ -84,5 +84,10 @@ void handle_centre(struct request *req, struct response *resp)
 		tpl_show(p.content, "NO_NEWS");
 	if (events->nrows == 0)
 		tpl_show(p.content, "NO_EVENTS");
+	if (fill_centre_quality(req, p.content, id) != 0) {
+		tpl_dict_free(p.root);
+		page_db_failure(req, resp);
+		return;
+	}
 	page_finish(&p, resp, 200);
 }

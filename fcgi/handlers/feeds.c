@@ -15,6 +15,7 @@
 #define CT_RSS "application/rss+xml; charset=utf-8"
 #define CT_CALENDAR "text/calendar; charset=utf-8"
 
+/* Every feed and export answers through here: one place for their headers. */
 void feed_respond(struct request *req, struct response *resp, const char *content_type, const char *body,
                   size_t len, time_t modified)
 {
@@ -89,6 +90,7 @@ static void send_items_feed(struct request *req, struct response *resp, const st
 	feed_respond(req, resp, CT_RSS, body, len, ch->last_build);
 }
 
+/* GET /feeds/news.rss: the news of every centre, with Yandex's full text. */
 void handle_feed_news(struct request *req, struct response *resp)
 {
 	const struct config *cfg = config_current();
@@ -103,6 +105,7 @@ void handle_feed_news(struct request *req, struct response *resp)
 	send_items_feed(req, resp, &s, &ch);
 }
 
+/* GET /feeds/centres/{slug}.rss: a centre's news and events. */
 void handle_feed_centre(struct request *req, struct response *resp)
 {
 	const char *slug = request_param(req, "slug");
@@ -125,6 +128,8 @@ void handle_feed_centre(struct request *req, struct response *resp)
 	send_items_feed(req, resp, &s, &ch);
 }
 
+/* GET /feeds/districts/{slug}.rss: news of the centres serving a district
+ * and the events held in it. */
 void handle_feed_district(struct request *req, struct response *resp)
 {
 	const char *slug = request_param(req, "slug");
@@ -161,6 +166,7 @@ static void service_item(arena *mem, const struct db_rows *r, size_t i, struct r
 	parse_utc(db_cell(r, i, FEED_SERVICE_UPDATED_AT), &it->pub_date);
 }
 
+/* GET /feeds/services.rss: services by their last change. */
 void handle_feed_services(struct request *req, struct response *resp)
 {
 	struct db_rows *r = feed_services(req->mem, RSS_MAX_ITEMS);
@@ -254,11 +260,13 @@ static void send_calendar(struct request *req, struct response *resp, long long 
 	feed_respond(req, resp, CT_CALENDAR, body, len, last_change(changed));
 }
 
+/* GET /events.ics: the public events of every centre. */
 void handle_calendar(struct request *req, struct response *resp)
 {
 	send_calendar(req, resp, 0, arena_printf(req->mem, "Мероприятия для НКО — %s", config_current()->region_name));
 }
 
+/* GET /centres/{slug}/events.ics: a centre's public events. */
 void handle_centre_calendar(struct request *req, struct response *resp)
 {
 	struct db_rows *c = centre_by_slug(req->mem, request_param(req, "slug"));

@@ -21,6 +21,9 @@ void handle_service(struct request *req, struct response *resp);
  * *bad naming the parameter not accepted; -1 when the database failed. The
  * catalogue page and the JSON API share it. */
 int read_service_filter(struct request *req, struct service_filter *f, const char **bad);
+/* One CATEGORY_OPTION section per category (slug values; OPTION_CHILD on
+ * children), marking the selected slug. */
+void fill_category_options(tpl_dict *d, const struct db_rows *cats, const char *selected);
 /* ngos.c */
 void handle_ngos(struct request *req, struct response *resp);
 void handle_ngo(struct request *req, struct response *resp);
@@ -198,5 +201,90 @@ const char *plural_ru(long long n, const char *one, const char *few, const char 
 
 /* accessibility.c: the settings of the version for the visually impaired. */
 void handle_accessibility(struct request *req, struct response *resp);
+
+/* projects and survival */
+/* labels.c */
+extern const struct label project_status_labels[];
+extern const struct label funding_labels[];
+extern const struct label support_kind_labels[];
+extern const struct label risk_filter_labels[];
+/* projects.c: the public catalogue (/projects) and project page, and the
+ * parts of a project the member's and the staff's pages show too. */
+void handle_projects(struct request *req, struct response *resp);
+void handle_project(struct request *req, struct response *resp);
+/* Adds a PROJECT section showing row i of PROJECT_* rows as a card
+ * (project_card.tpl) linking to url, with the at-risk reasons of today. */
+void add_project_card(tpl_dict *list, arena *mem, const struct db_rows *r, size_t i, int today, const char *url);
+/* The facts of project_by_id's row: NGO, district, category, centre,
+ * funding, grant, status, goal, continuation plan and predecessor. */
+void fill_project_detail(tpl_dict *d, arena *mem, const struct db_rows *r);
+/* One RISK section (RISK_REASON, RISK_DETAIL) per rule that fires today on
+ * row i, under AT_RISK; returns the rules' bits (survival.h). */
+unsigned fill_project_risks(tpl_dict *d, arena *mem, const struct db_rows *r, size_t i, int today);
+/* The TIMELINE include (project_timeline.tpl): TIMELINE_* rows, then the registration. */
+void fill_project_timeline(tpl_dict *d, arena *mem, const struct db_rows *project, const struct db_rows *timeline);
+/* The rules that fire today on row i of PROJECT_* rows. */
+unsigned project_risks(const struct db_rows *r, size_t i, int today);
+/* account_projects.c: the projects of the member's NGO */
+void handle_account_projects(struct request *req, struct response *resp);
+void handle_account_project_new(struct request *req, struct response *resp);
+void handle_account_project_create(struct request *req, struct response *resp);
+void handle_account_project(struct request *req, struct response *resp);
+void handle_account_project_save(struct request *req, struct response *resp);
+void handle_account_project_update(struct request *req, struct response *resp);
+/* staff_projects.c: the projects a centre supports, at risk first */
+void handle_staff_projects(struct request *req, struct response *resp);
+void handle_staff_project(struct request *req, struct response *resp);
+void handle_staff_project_support(struct request *req, struct response *resp);
+/* survival.c: /survival and its charts */
+void handle_survival(struct request *req, struct response *resp);
+void handle_survival_chart(struct request *req, struct response *resp);
+
+/* quality standard, ratings, coverage */
+/* labels.c */
+extern const struct label standard_status_labels[];
+extern const struct label comment_status_labels[];
+/* quality.c: /quality (the standard, the comparison of centres, the trend)
+ * and its charts; the quality block of service and centre pages. */
+void handle_quality(struct request *req, struct response *resp);
+void handle_quality_chart_centres(struct request *req, struct response *resp);
+void handle_quality_chart_trend(struct request *req, struct response *resp);
+/* The QUALITY include (quality_block.tpl) of a service page, with its
+ * approved comments, or of a centre page. 0, or -1 when the database failed. */
+int fill_service_quality(struct request *req, tpl_dict *page, long long service_id, const char *centre_slug);
+int fill_centre_quality(struct request *req, tpl_dict *page, long long centre_id);
+/* charts.c: answering a chart drawn by svg.c. The palette of the visitor's
+ * colour scheme in the version for the visually impaired (the site's own
+ * otherwise); the SVG answer (a NULL svg is a 500), public unless that
+ * version is on. */
+struct svg_palette;
+const struct svg_palette *chart_palette(const struct request *req);
+void chart_respond(struct request *req, struct response *resp, const char *svg, size_t len);
+/* ratings.c: rating a completed request (its requester, once) */
+struct rating_form;
+/* The RATING include of the member's request page (request row r): the
+ * rating given, the form (typed: as sent with errors, or NULL), or why there
+ * is none. 0, or -1 when the database failed. */
+int fill_request_rating(struct request *req, tpl_dict *page, const struct db_rows *r, const struct rating_form *typed);
+void handle_rating_create(struct request *req, struct response *resp);
+/* requests.c: the member's page of request id, with a rating form as typed. */
+void render_account_request(struct request *req, struct response *resp, long long id,
+                            const struct rating_form *typed, int status);
+/* admin_quality.c: the moderator keeps the standard and moderates comments */
+void handle_admin_quality(struct request *req, struct response *resp);
+void handle_admin_quality_draft(struct request *req, struct response *resp);
+void handle_admin_quality_version(struct request *req, struct response *resp);
+void handle_admin_quality_criterion_add(struct request *req, struct response *resp);
+void handle_admin_quality_criterion_save(struct request *req, struct response *resp);
+void handle_admin_quality_criterion_delete(struct request *req, struct response *resp);
+void handle_admin_quality_publish(struct request *req, struct response *resp);
+void handle_admin_feedback(struct request *req, struct response *resp);
+void handle_admin_feedback_action(struct request *req, struct response *resp);
+/* coverage.c: /coverage, its map, and the centre's view in /staff/coverage */
+void handle_coverage(struct request *req, struct response *resp);
+void handle_coverage_map(struct request *req, struct response *resp);
+void handle_staff_coverage(struct request *req, struct response *resp);
+/* The id of the configured region ([site] region_slug): 0 when unknown, -1 on failure. */
+long long site_region_id(arena *mem);
 
 #endif

@@ -126,6 +126,10 @@ const struct label audit_entity_labels[] = {
 	{ "event", "Мероприятие" },
 	{ "user", "Учётная запись" },
 	{ "request", "Заявка" },
+	{ "project", "Проект НКО" },
+	{ "quality_standard", "Стандарт качества" },
+	{ "quality_criterion", "Критерий стандарта качества" },
+	{ "feedback", "Отзыв об услуге" },
 	{ NULL, NULL },
 };
 
@@ -149,6 +153,15 @@ const struct label audit_action_labels[] = {
 	{ "request.decline", "отклонена" },
 	{ "request.refer", "передана в другой центр" },
 	{ "request.comment", "комментарий" },
+	{ "project.support", "записана поддержка проекта" },
+	{ "quality.create", "создан черновик" },
+	{ "quality.publish", "опубликован" },
+	{ "quality.retire", "выведен из действия" },
+	{ "criterion.create", "добавлен" },
+	{ "criterion.update", "изменён" },
+	{ "criterion.delete", "удалён" },
+	{ "feedback.approve", "отзыв опубликован" },
+	{ "feedback.reject", "отзыв отклонён" },
 	{ NULL, NULL },
 };
 
@@ -184,5 +197,71 @@ const struct label audit_field_labels[] = {
 	{ "role", "Роль" },
 	{ "centre", "Центр" },
 	{ "note", "Комментарий" },
+	{ "kind", "Вид поддержки проекта" },
+	{ "version", "Версия" },
+	{ "copied_from", "Скопирована из версии" },
+	{ "code", "Код" },
+	{ "weight", "Вес" },
+	{ "comment_status", "Отзыв" },
+	{ NULL, NULL },
+};
+
+/* ---- projects and survival ------------------------------------------ */
+
+/* Statuses of a project (projects.status), in the order of its life. */
+const struct label project_status_labels[] = {
+	{ "idea", "Идея" },
+	{ "applied", "Подана заявка на грант" },
+	{ "funded", "Получено финансирование" },
+	{ "running", "Реализуется" },
+	{ "completed", "Грант завершён" },
+	{ "continued", "Продолжается после гранта" },
+	{ "stalled", "Приостановлен" },
+	{ "closed", "Закрыт" },
+	{ NULL, NULL },
+};
+
+/* Where a project's money comes from (projects.funding_source). */
+const struct label funding_labels[] = {
+	{ "presidential", "Фонд президентских грантов" },
+	{ "regional", "Региональный грант" },
+	{ "municipal", "Муниципальный грант" },
+	{ "business", "Бизнес" },
+	{ "own", "Собственные средства" },
+	{ "other", "Другое" },
+	{ NULL, NULL },
+};
+
+/* What a centre did for a project (project_support.kind). */
+const struct label support_kind_labels[] = {
+	{ "consultation", "Консультация" },
+	{ "new_application", "Помощь с новой заявкой" },
+	{ "mentor", "Наставник" },
+	{ "other", "Другое" },
+	{ NULL, NULL },
+};
+
+/* The /projects filter "risk": only projects at risk. */
+const struct label risk_filter_labels[] = {
+	{ "1", "Только под риском" },
+	{ NULL, NULL },
+};
+
+/* ---- quality standard, ratings, coverage ------------------------------- */
+
+/* States of a version of the quality standard (quality_standards.status). */
+const struct label standard_status_labels[] = {
+	{ "draft", "Черновик" },
+	{ "published", "Действует" },
+	{ "retired", "Выведена из действия" },
+	{ NULL, NULL },
+};
+
+/* States of a rating's comment (feedback.comment_status) other than 'none'
+ * (no comment): the moderator's list filters by them. */
+const struct label comment_status_labels[] = {
+	{ "pending", "Ждёт проверки" },
+	{ "approved", "Опубликован" },
+	{ "rejected", "Отклонён" },
 	{ NULL, NULL },
 };

@@ -24,25 +24,43 @@ static time_t version_time(const struct db_rows *v, size_t i)
 	return t;
 }
 
-/* The set named by the {slug} of the path, or NULL with a 404 sent. */
+/* True when open data can be published; otherwise answers 503 saying what
+ * the operator must configure. */
+static bool publisher_known(struct request *req, struct response *resp)
+{
+	if (od_publisher_known(config_current()))
+		return true;
+	page_error(req, resp, 503, "Открытые данные пока не опубликованы: в настройках площадки не указаны "
+	                           "организация-публикатор и её ИНН (раздел [publisher]).");
+	return false;
+}
+
+/* The set named by the {slug} of the path, or NULL with a 404 (or 503)
+ * sent. */
 static const struct od_set *requested_set(struct request *req, struct response *resp)
 {
 	const struct od_set *set = od_set_find(request_param(req, "slug"));
+	if (set != NULL && !publisher_known(req, resp))
+		return NULL;
 	if (set == NULL)
 		page_error(req, resp, 404, "Такого набора открытых данных нет. Список наборов — на странице «Открытые данные».");
 	return set;
 }
 
+/* A 404 that says where the valid file names are listed. */
 static void file_not_found(struct request *req, struct response *resp)
 {
 	page_error(req, resp, 404, "Такого файла в наборе нет. Действующие ссылки на версии данных и структуры "
 	                           "указаны в паспорте набора (meta.xml).");
 }
 
+/* GET /opendata/list.xml: publishes changed sets, then lists them all. */
 void handle_opendata_list(struct request *req, struct response *resp)
 {
 	const struct config *cfg = config_current();
 	time_t newest = 0;
+	if (!publisher_known(req, resp))
+		return;
 	for (size_t i = 0; i < od_nsets; i++) {
 		struct db_rows *v = od_versions(req->mem, cfg, &od_sets[i]);
 		if (v == NULL) {
@@ -57,6 +75,7 @@ void handle_opendata_list(struct request *req, struct response *resp)
 	feed_respond(req, resp, CT_XML, body, len, newest);
 }
 
+/* GET /opendata/{set}/meta.xml: publishes a change, then the passport. */
 void handle_opendata_meta(struct request *req, struct response *resp)
 {
 	const struct od_set *set = requested_set(req, resp);
@@ -104,6 +123,7 @@ static void send_data(struct request *req, struct response *resp, struct opendat
 	feed_respond(req, resp, strcmp(f->format, "csv") == 0 ? CT_CSV : CT_XML, body, strlen(body), created);
 }
 
+/* GET /opendata/{set}/{file}: a structure or a stored data version. */
 void handle_opendata_file(struct request *req, struct response *resp)
 {
 	const struct od_set *set = requested_set(req, resp);
@@ -161,9 +181,12 @@ static void fill_feeds(tpl_dict *page, const struct db_rows *centres, const stru
 	}
 }
 
+/* GET /opendata/: the page, after publishing changed sets. */
 void handle_opendata_index(struct request *req, struct response *resp)
 {
 	struct db_rows *versions[od_nsets ? od_nsets : 1];
+	if (!publisher_known(req, resp))
+		return;
 	for (size_t i = 0; i < od_nsets; i++) {
 		versions[i] = od_versions(req->mem, config_current(), &od_sets[i]);
 		if (versions[i] == NULL || versions[i]->nrows == 0) {

@@ -32,7 +32,7 @@ static const struct form_field request_fields[] = {
 	{ "contact_value", "CONTACT_VALUE", "CONTACT_VALUE_ERROR", FORM_TEXT, CONTACT_VALUE_MAX_CHARS, true, NULL },
 	{ "ngo_id", "NGO_ID", "NGO_ID_ERROR", FORM_ID, 0, false, NULL },
 	{ "consent", "CONSENT_CHECKED", "CONSENT_ERROR", FORM_CHECKBOX, 1, true, NULL },
-	STAFF_FORM_TOKEN_FIELD,
+	FORM_TOKEN_FIELD,
 };
 #define NREQUEST (sizeof request_fields / sizeof request_fields[0])
 
@@ -49,7 +49,7 @@ static void set_request_defaults(struct form *f, const struct user *u, arena *me
 	form_set_value(f, "contact_method", "email");
 	form_set_value(f, "contact_value", u->email);
 	form_set_value(f, "ngo_id", u->ngo_id > 0 ? arena_printf(mem, "%lld", u->ngo_id) : "");
-	form_set_value(f, "form_token", staff_new_form_token(mem));
+	form_set_value(f, "form_token", form_new_token(mem));
 }
 
 /* The NGO select: none, or the member's own NGO (0 or -1 on failure). */
@@ -110,7 +110,7 @@ static void check_request_extras(struct request *req, struct form *f)
 	if (ngo > 0 && ngo != req->user->ngo_id)
 		form_set_error(f, "ngo_id", "Можно выбрать только организацию из вашей учётной записи "
 		                            "или «Без организации».");
-	staff_check_form_token(req->mem, f);
+	form_check_token(req->mem, f);
 }
 
 /* Queues the message to the staff of the centre that received the request. */
@@ -270,11 +270,19 @@ void handle_account_requests(struct request *req, struct response *resp)
 	page_finish(&p, resp, 200);
 }
 
-/* GET /account/requests/{id}: one of the member's requests; 404 for anyone else's. */
+/* GET /account/requests/{id}: one of the member's requests. */
 void handle_account_request(struct request *req, struct response *resp)
 {
 	long long id;
 	valid_id(request_param(req, "id"), &id);
+	render_account_request(req, resp, id, NULL, 200);
+}
+
+/* The page of request id for its owner (404 for anyone else): its facts,
+ * history and the rating part, with the rating form as typed. */
+void render_account_request(struct request *req, struct response *resp, long long id,
+                            const struct rating_form *typed, int status)
+{
 	struct db_rows *r = request_by_id(req->mem, id);
 	bool own = r != NULL && r->nrows && db_cell_int(r, 0, REQUEST_USER_ID) == req->user->id;
 	struct db_rows *events = own ? request_events(req->mem, id) : NULL;
@@ -291,5 +299,10 @@ void handle_account_request(struct request *req, struct response *resp)
 	           arena_printf(req->mem, "Заявка №%lld", id), NAV_NONE);
 	fill_request_detail(p.content, req->mem, r);
 	fill_request_history(p.content, req->mem, events);
-	page_finish(&p, resp, 200);
+	if (fill_request_rating(req, p.content, r, typed) != 0) {
+		tpl_dict_free(p.root);
+		page_db_failure(req, resp);
+		return;
+	}
+	page_finish(&p, resp, status);
 }

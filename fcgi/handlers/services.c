@@ -109,7 +109,7 @@ void add_service_card(tpl_dict *list, const struct db_rows *r, size_t i)
 	fill_service_item(card, r, i);
 }
 
-static void fill_category_options(tpl_dict *d, const struct db_rows *cats, const char *selected)
+void fill_category_options(tpl_dict *d, const struct db_rows *cats, const char *selected)
 {
 	for (size_t i = 0; i < cats->nrows; i++) {
 		tpl_dict *o = tpl_section(d, "CATEGORY_OPTION");
@@ -159,20 +159,16 @@ void handle_services(struct request *req, struct response *resp)
 		return;
 	c.districts = districts_all(req->mem);
 	c.categories = categories_all(req->mem);
-	long long total = services_count(req->mem, &c.filter);
-	if (c.districts == NULL || c.categories == NULL || total < 0) {
+	long long total;
+	struct db_rows *rows = services_search(req->mem, &c.filter, CATALOGUE_PAGE_SIZE,
+	                                       (c.page - 1) * CATALOGUE_PAGE_SIZE, &total);
+	if (c.districts == NULL || c.categories == NULL || rows == NULL) {
 		page_db_failure(req, resp);
 		return;
 	}
 	int pages = (int)((total + CATALOGUE_PAGE_SIZE - 1) / CATALOGUE_PAGE_SIZE);
 	if (c.page > 1 && c.page > pages) {
 		page_error(req, resp, 404, "Такой страницы результатов нет: результатов меньше. Вернитесь к первой странице.");
-		return;
-	}
-	struct db_rows *rows = services_search(req->mem, &c.filter, CATALOGUE_PAGE_SIZE,
-	                                       (c.page - 1) * CATALOGUE_PAGE_SIZE);
-	if (rows == NULL) {
-		page_db_failure(req, resp);
 		return;
 	}
 	struct page p;
@@ -242,5 +238,10 @@ void render_service(struct request *req, struct response *resp, long long id, co
 	set_optional(d, "HAS_CONTACT_EMAIL", "CONTACT_EMAIL", db_cell(r, 0, SERVICE_CONTACT_EMAIL));
 	fill_service_districts(d, ds);
 	tpl_set_int(d, "DISTRICT_COUNT", (long long)ds->nrows);
+	if (fill_service_quality(req, d, id, db_cell(r, 0, SERVICE_CENTRE_SLUG)) != 0) {
+		tpl_dict_free(p.root);
+		page_db_failure(req, resp);
+		return;
+	}
 	page_finish(&p, resp, status);
 }

@@ -12,8 +12,6 @@
 #define NOT_YOUR_CENTRE                                                                   \
 	"Это данные другого ресурсного центра: вы можете менять только данные своего центра. " \
 	"Вернитесь в кабинет своего центра."
-#define FORM_TOKEN_BROKEN \
-	"Форма повреждена или устарела. Проверьте поля и отправьте форму ещё раз."
 
 /* The sub-navigation, one row per enum staff_tab. */
 static const struct {
@@ -25,6 +23,8 @@ static const struct {
 	{ "/staff/services", "Услуги", ROLE_CENTRE_STAFF },       /* STAFF_TAB_SERVICES */
 	{ "/staff/news", "Новости", ROLE_CENTRE_STAFF },          /* STAFF_TAB_NEWS */
 	{ "/staff/events", "Мероприятия", ROLE_CENTRE_STAFF },    /* STAFF_TAB_EVENTS */
+	{ "/staff/projects", "Проекты НКО", ROLE_CENTRE_STAFF },  /* STAFF_TAB_PROJECTS */
+	{ "/staff/coverage", "Охват районов", ROLE_CENTRE_STAFF }, /* STAFF_TAB_COVERAGE */
 	{ "/staff/users", "Сотрудники", ROLE_CENTRE_ADMIN },      /* STAFF_TAB_USERS */
 };
 
@@ -137,22 +137,6 @@ void staff_saved_notice(struct request *req, tpl_dict *d)
 {
 	if (query_value(req, "saved") != NULL)
 		tpl_set(tpl_section(d, "NOTICE"), "NOTICE_TEXT", "Изменения сохранены.");
-}
-
-const char *staff_new_form_token(arena *mem)
-{
-	char *t = arena_alloc(mem, FORM_TOKEN_HEX_LEN + 1);
-	random_hex(t, FORM_TOKEN_HEX_LEN / 2);
-	return t;
-}
-
-void staff_check_form_token(arena *mem, struct form *f)
-{
-	const char *t = form_value(f, "form_token");
-	if (strlen(t) == FORM_TOKEN_HEX_LEN && strspn(t, "0123456789abcdef") == FORM_TOKEN_HEX_LEN)
-		return;
-	form_set_error(f, "form_token", FORM_TOKEN_BROKEN);
-	form_set_value(f, "form_token", staff_new_form_token(mem));
 }
 
 void staff_form_load(struct form *f, const struct db_rows *r, const size_t *columns)

@@ -21,7 +21,11 @@ struct staff_centre {
 };
 
 /* Tabs of the staff area's sub-navigation. */
-enum staff_tab { STAFF_TAB_PROFILE, STAFF_TAB_SERVICES, STAFF_TAB_NEWS, STAFF_TAB_EVENTS, STAFF_TAB_USERS, STAFF_TAB__MAX };
+enum staff_tab {
+	STAFF_TAB_PROFILE, STAFF_TAB_SERVICES, STAFF_TAB_NEWS, STAFF_TAB_EVENTS, STAFF_TAB_PROJECTS, STAFF_TAB_COVERAGE,
+	STAFF_TAB_USERS,
+	STAFF_TAB__MAX
+};
 
 /* The centre of a list or creation page: the `centre` field (query of a GET,
  * form of a POST) when given, else the user's own centre. A moderator who has
@@ -38,14 +42,6 @@ void staff_page_begin(struct page *p, struct request *req, const char *tpl, cons
                       const struct staff_centre *c, enum staff_tab tab);
 /* Shows NOTICE "Изменения сохранены." when the page was reached with ?saved=1. */
 void staff_saved_notice(struct request *req, tpl_dict *d);
-
-/* One-time token of a creation form (hidden field "form_token"). */
-#define STAFF_FORM_TOKEN_FIELD \
-	{ "form_token", "FORM_TOKEN", "FORM_TOKEN_ERROR", FORM_TEXT, FORM_TOKEN_HEX_LEN, false, NULL }
-const char *staff_new_form_token(arena *mem);
-/* Marks the token field wrong, and puts a fresh one in the refilled form,
- * unless it is one we could have issued. */
-void staff_check_form_token(arena *mem, struct form *f);
 
 /* Forms whose fields are stored in columns of one row: columns[i] is the
  * column of field i, or STAFF_NO_COLUMN for a field stored another way. */

@@ -27,7 +27,7 @@ static const struct form_field event_fields[] = {
 	{ "place", "PLACE", "PLACE_ERROR", FORM_TEXT, EVENT_PLACE_MAX_CHARS, false, NULL },
 	{ "online_url", "ONLINE_URL", "ONLINE_URL_ERROR", FORM_URL, EVENT_URL_MAX_CHARS, false, NULL },
 	{ "registration_url", "REGISTRATION_URL", "REGISTRATION_URL_ERROR", FORM_URL, EVENT_URL_MAX_CHARS, false, NULL },
-	STAFF_FORM_TOKEN_FIELD,
+	FORM_TOKEN_FIELD,
 };
 #define NEVENT (sizeof event_fields / sizeof event_fields[0])
 
@@ -164,7 +164,7 @@ static int read_event_form(struct request *req, struct event_form *ef)
 	keep_minutes(req->mem, &ef->f, "ends_at");
 	check_event(req->mem, ef);
 	if (ef->id == 0)
-		staff_check_form_token(req->mem, &ef->f);
+		form_check_token(req->mem, &ef->f);
 	return ef->f.nerrors;
 }
 
@@ -209,7 +209,7 @@ void handle_staff_event_new(struct request *req, struct response *resp)
 	struct event_form ef = { 0 };
 	if (staff_centre_from_request(req, resp, "/staff/events/new", &ef.c) != 0 || prepare_form(req, resp, &ef) != 0)
 		return;
-	form_set_value(&ef.f, "form_token", staff_new_form_token(req->mem));
+	form_set_value(&ef.f, "form_token", form_new_token(req->mem));
 	render_event_form(req, resp, &ef, 200);
 }
 

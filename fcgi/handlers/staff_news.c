@@ -15,7 +15,7 @@ static const struct form_field news_fields[] = {
 	{ "title", "TITLE_VALUE", "TITLE_ERROR", FORM_TEXT, NEWS_TITLE_MAX_CHARS, true, NULL },
 	{ "summary", "SUMMARY", "SUMMARY_ERROR", FORM_MULTILINE, NEWS_SUMMARY_MAX_CHARS, true, NULL },
 	{ "body", "BODY", "BODY_ERROR", FORM_MULTILINE, NEWS_BODY_MAX_CHARS, true, NULL },
-	STAFF_FORM_TOKEN_FIELD,
+	FORM_TOKEN_FIELD,
 };
 #define NNEWS (sizeof news_fields / sizeof news_fields[0])
 
@@ -115,7 +115,7 @@ void handle_staff_news_new(struct request *req, struct response *resp)
 	if (staff_centre_from_request(req, resp, "/staff/news/new", &nf.c) != 0)
 		return;
 	form_init(&nf.f, req->mem, news_fields, NNEWS);
-	form_set_value(&nf.f, "form_token", staff_new_form_token(req->mem));
+	form_set_value(&nf.f, "form_token", form_new_token(req->mem));
 	render_news_form(req, resp, &nf, 200);
 }
 
@@ -127,7 +127,7 @@ void handle_staff_news_create(struct request *req, struct response *resp)
 		return;
 	form_init(&nf.f, req->mem, news_fields, NNEWS);
 	form_read(&nf.f, req);
-	staff_check_form_token(req->mem, &nf.f);
+	form_check_token(req->mem, &nf.f);
 	if (nf.f.nerrors > 0) {
 		render_news_form(req, resp, &nf, 400);
 		return;

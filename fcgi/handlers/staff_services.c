@@ -30,7 +30,7 @@ static const struct form_field service_fields[] = {
 	{ "contact_phone", "CONTACT_PHONE", "CONTACT_PHONE_ERROR", FORM_PHONE, PHONE_MAX_LEN, false, NULL },
 	{ "contact_email", "CONTACT_EMAIL", "CONTACT_EMAIL_ERROR", FORM_EMAIL, EMAIL_MAX_LEN, false, NULL },
 	{ "districts", "DISTRICTS", "DISTRICTS_ERROR", FORM_ID, 0, false, NULL },
-	STAFF_FORM_TOKEN_FIELD,
+	FORM_TOKEN_FIELD,
 };
 #define NSERVICE (sizeof service_fields / sizeof service_fields[0])
 
@@ -163,7 +163,7 @@ static int read_service_form(struct request *req, struct service_form *sf)
 	if (cat[0] != '\0' && leaf_category_name(sf->categories, cat) == NULL)
 		form_set_error(&sf->f, "category", "Выберите вид поддержки из списка.");
 	if (sf->id == 0)
-		staff_check_form_token(req->mem, &sf->f);
+		form_check_token(req->mem, &sf->f);
 	return sf->f.nerrors;
 }
 
@@ -202,7 +202,7 @@ static long long write_new_service(struct request *req, void *ctx)
 	long long id = service_create(sf->c.id, &in, form_value(&sf->f, "form_token"));
 	if (id <= 0)
 		return id;
-	if (service_set_districts(id, sf->dc.ids, sf->dc.n) != 0 || service_reindex(req->mem, id) != 0)
+	if (service_set_districts(id, sf->dc.ids, sf->dc.n) != 0 || services_reindex(req->mem, id) != 1)
 		return -1;
 	return id;
 }
@@ -213,7 +213,7 @@ static long long write_service_edit(struct request *req, void *ctx)
 	const struct service_form *sf = ctx;
 	struct service_input in = service_input_of(&sf->f);
 	if (service_update(sf->id, &in) != 0 || service_set_districts(sf->id, sf->dc.ids, sf->dc.n) != 0 ||
-	    service_reindex(req->mem, sf->id) != 0)
+	    services_reindex(req->mem, sf->id) != 1)
 		return -1;
 	return sf->id;
 }
@@ -231,7 +231,7 @@ void handle_staff_service_new(struct request *req, struct response *resp)
 		return;
 	}
 	district_choice_set(&sf.dc, served);
-	form_set_value(&sf.f, "form_token", staff_new_form_token(req->mem));
+	form_set_value(&sf.f, "form_token", form_new_token(req->mem));
 	render_service_form(req, resp, &sf, 200);
 }
 

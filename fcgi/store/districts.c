@@ -1,6 +1,8 @@
 /* store/districts.c: municipal districts of the configured region. */
 #include "store.h"
 
+#include "../stem.h"
+
 #define DISTRICT_COLUMNS "d.id, d.slug, d.name, d.kind, d.oktmo"
 
 DB_QUERY(q_districts_all,
@@ -29,4 +31,17 @@ long long store_id_by_key(arena *mem, struct db_query *q, const char *slug)
 long long district_id_by_slug(arena *mem, const char *slug)
 {
 	return store_id_by_key(mem, &q_district_by_slug, slug);
+}
+
+long long store_restem(arena *mem, const struct db_rows *texts, struct db_query *update)
+{
+	if (texts == NULL)
+		return -1;
+	for (size_t i = 0; i < texts->nrows; i++) {
+		char *stems = stem_text(mem, db_cell(texts, i, 1));
+		struct db_param p[] = { P_TEXT(stems), P_INT(db_cell_int(texts, i, 0)) };
+		if (db_exec(update, p, 2, NULL) < 0)
+			return -1;
+	}
+	return (long long)texts->nrows;
 }

@@ -13,17 +13,18 @@
 #define EVENTS_SCOPE "(? = 0 OR e.centre_id = ?) AND (? = 0 OR e.district_id = ?) "
 #define EPOCH "'1970-01-01 00:00:00'"
 
-/* Parameters: news?, scope, events?, scope, limit. */
+/* Parameters: news?, scope, events?, scope, limit. The newest first; news
+ * before events published in the same second. */
 DB_QUERY(q_feed_items,
-         "SELECT 'news', n.id, n.title, n.summary, n.body, n.published_at, c.short_name, c.email, "
-         "n.status, NULL, '', NULL FROM news n JOIN centres c ON c.id = n.centre_id "
+         "SELECT 'news' AS kind, n.id, n.title, n.summary, n.body, n.published_at AS published, c.short_name, "
+         "c.email, n.status, NULL, '', NULL FROM news n JOIN centres c ON c.id = n.centre_id "
          "WHERE ? = 1 AND n.status = 'published' AND " NEWS_SCOPE
          "UNION ALL "
          "SELECT 'event', e.id, e.title, e.summary, e.description, e.created_at, c.short_name, c.email, "
          "e.status, e.starts_at, e.place, d.name FROM events e JOIN centres c ON c.id = e.centre_id "
          "LEFT JOIN districts d ON d.id = e.district_id "
          "WHERE ? = 1 AND e.status IN ('published', 'cancelled') AND " EVENTS_SCOPE
-         "ORDER BY 6 DESC, 1 DESC, 2 DESC LIMIT ?");
+         "ORDER BY published DESC, kind DESC, id DESC LIMIT ?");
 /* Drafts count too: taking an item down changes the feed. Any centre's
  * change counts, as items carry their centre's name and e-mail. */
 DB_QUERY(q_feed_last_change,
@@ -55,6 +56,7 @@ static void bind_scope(struct db_param *p, bool wanted, const struct feed_scope 
 	p[3] = P_INT(s->district_id), p[4] = P_INT(s->district_id);
 }
 
+/* News and events of a scope, newest first. */
 struct db_rows *feed_items(arena *mem, const struct feed_scope *s, int limit)
 {
 	struct db_param p[11];
@@ -64,6 +66,7 @@ struct db_rows *feed_items(arena *mem, const struct feed_scope *s, int limit)
 	return db_select(mem, &q_feed_items, p, 11);
 }
 
+/* The newest change under a scope, drafts included. */
 struct db_rows *feed_last_change(arena *mem, const struct feed_scope *s)
 {
 	struct db_param p[10];
@@ -72,23 +75,27 @@ struct db_rows *feed_last_change(arena *mem, const struct feed_scope *s)
 	return db_select(mem, &q_feed_last_change, p, 10);
 }
 
+/* Active services, the latest changed first. */
 struct db_rows *feed_services(arena *mem, int limit)
 {
 	struct db_param p[] = { P_INT(limit) };
 	return db_select(mem, &q_feed_services, p, 1);
 }
 
+/* The newest change of any service or centre. */
 struct db_rows *feed_services_last_change(arena *mem)
 {
 	return db_select(mem, &q_feed_services_last_change, NULL, 0);
 }
 
+/* Public events of a centre (0 = all), the latest start first. */
 struct db_rows *calendar_events(arena *mem, long long centre_id, int limit)
 {
 	struct db_param p[] = { P_INT(centre_id), P_INT(centre_id), P_INT(limit) };
 	return db_select(mem, &q_calendar_events, p, 3);
 }
 
+/* A district's row by its slug. */
 struct db_rows *district_by_slug(arena *mem, const char *slug)
 {
 	struct db_param p[] = { P_TEXT(slug) };

@@ -16,6 +16,11 @@ DB_QUERY(q_ngo_by_id,
          "SELECT " NGO_LIST ", n.address, n.phone, n.email, n.website, "
          "DATE_FORMAT(n.registered_on, '%d.%m.%Y'), n.is_demo" NGO_FROM "WHERE n.id = ?");
 DB_QUERY(q_ngo_by_inn, "SELECT id FROM ngos WHERE inn = ?");
+/* The text the registry searches, of one NGO (id) or of all (0). */
+DB_QUERY(q_ngo_search_text,
+         "SELECT n.id, CONCAT_WS(' ', n.name, n.short_name, n.activity, n.inn, n.ogrn, d.name) "
+         "FROM ngos n JOIN districts d ON d.id = n.district_id WHERE ? = 0 OR n.id = ? ORDER BY n.id");
+DB_QUERY(q_ngo_set_stems, "UPDATE ngos SET search_stems = ?, updated_at = updated_at WHERE id = ?");
 DB_QUERY(q_catalogue_stats,
          "SELECT (SELECT COUNT(*) FROM services WHERE status = 'active'), "
          "(SELECT COUNT(*) FROM ngos), (SELECT COUNT(*) FROM districts), "
@@ -58,4 +63,10 @@ struct db_rows *catalogue_stats(arena *mem)
 long long ngo_id_by_inn(arena *mem, const char *inn)
 {
 	return store_id_by_key(mem, &q_ngo_by_inn, inn);
+}
+
+long long ngos_reindex(arena *mem, long long id)
+{
+	struct db_param p[] = { P_INT(id), P_INT(id) };
+	return store_restem(mem, db_select(mem, &q_ngo_search_text, p, 2), &q_ngo_set_stems);
 }

@@ -50,53 +50,63 @@ DB_QUERY(q_opendata_insert,
          "INSERT INTO opendata_versions (set_code, version_stamp, structure_stamp, sha256, xml_content, "
          "csv_content) VALUES (?, ?, ?, ?, ?, ?)");
 
+/* The records of the set "centres". */
 struct db_rows *opendata_centres(arena *mem)
 {
 	return db_select(mem, &q_opendata_centres, NULL, 0);
 }
 
+/* The districts each centre serves. */
 struct db_rows *opendata_centre_districts(arena *mem)
 {
 	return db_select(mem, &q_opendata_centre_districts, NULL, 0);
 }
 
+/* The records of the set "services": active services. */
 struct db_rows *opendata_services(arena *mem)
 {
 	return db_select(mem, &q_opendata_services, NULL, 0);
 }
 
+/* The districts where each active service is available. */
 struct db_rows *opendata_service_districts(arena *mem)
 {
 	return db_select(mem, &q_opendata_service_districts, NULL, 0);
 }
 
+/* The records of the set "quality": each centre's ratings. */
 struct db_rows *opendata_quality(arena *mem)
 {
 	return db_select(mem, &q_opendata_quality, NULL, 0);
 }
 
+/* Each centre's mean score by criterion code. */
 struct db_rows *opendata_quality_criteria(arena *mem)
 {
 	return db_select(mem, &q_opendata_quality_criteria, NULL, 0);
 }
 
+/* The records of the set "projects". */
 struct db_rows *opendata_projects(arena *mem)
 {
 	return db_select(mem, &q_opendata_projects, NULL, 0);
 }
 
+/* The stored versions of a set, without their content. */
 struct db_rows *opendata_versions(arena *mem, const char *set_code)
 {
 	struct db_param p[] = { P_TEXT(set_code) };
 	return db_select(mem, &q_opendata_versions, p, 1);
 }
 
+/* The stored bytes of one file of a version. */
 struct db_rows *opendata_content(arena *mem, const struct opendata_file *f)
 {
 	struct db_param p[] = { P_TEXT(f->format), P_TEXT(f->set_code), P_TEXT(f->stamp), P_TEXT(f->structure_stamp) };
 	return db_select(mem, &q_opendata_content, p, 4);
 }
 
+/* Stores a version; a taken stamp is a duplicate key, not a failure. */
 int opendata_insert(const struct opendata_version *v)
 {
 	struct db_param p[] = {

@@ -9,6 +9,14 @@
 /* Id of the row a unique key (slug, INN) names through query q: 0 when none, -1 on failure. */
 long long store_id_by_key(arena *mem, struct db_query *q, const char *slug);
 
+/* Stems column 1 of each row of texts (column 0: id) and stores it with
+ * update (stems, id). Returns the rows done, or -1. (districts.c) */
+long long store_restem(arena *mem, const struct db_rows *texts, struct db_query *update);
+/* Recomputes the search stems of one service or NGO (id), or of all (0):
+ * after an edit, after loading data by SQL. Returns the rows done, or -1. */
+long long services_reindex(arena *mem, long long id);
+long long ngos_reindex(arena *mem, long long id);
+
 /* districts.c */
 enum { DISTRICT_ID, DISTRICT_SLUG, DISTRICT_NAME, DISTRICT_KIND, DISTRICT_OKTMO };
 struct db_rows *districts_all(arena *mem);
@@ -57,7 +65,9 @@ struct service_filter {
 	bool include_archived;      /* archived services too (the API's sync needs them) */
 };
 
-struct db_rows *services_search(arena *mem, const struct service_filter *f, int limit, int offset);
+/* One page of the catalogue; *total receives the number of matches. */
+struct db_rows *services_search(arena *mem, const struct service_filter *f, int limit, int offset,
+                                long long *total);
 /* The API's view of services_search and service_by_id: the list columns,
  * then SERVICE_FULL_*. */
 enum {
@@ -65,9 +75,9 @@ enum {
 	SERVICE_FULL_CONTACT_NAME, SERVICE_FULL_CONTACT_PHONE, SERVICE_FULL_CONTACT_EMAIL, SERVICE_FULL_STATUS,
 	SERVICE_FULL_UPDATED_AT, SERVICE_FULL_CENTRE_ID, SERVICE_FULL_CATEGORY_ID
 };
-struct db_rows *services_search_full(arena *mem, const struct service_filter *f, int limit, int offset);
+struct db_rows *services_search_full(arena *mem, const struct service_filter *f, int limit, int offset,
+                                     long long *total);
 struct db_rows *service_full_by_id(arena *mem, long long id);
-long long services_count(arena *mem, const struct service_filter *f);
 struct db_rows *service_by_id(arena *mem, long long id);
 struct db_rows *services_of_centre(arena *mem, long long centre_id);
 struct db_rows *services_newest(arena *mem, int limit);
@@ -193,8 +203,6 @@ long long service_id_by_form_token(arena *mem, long long centre_id, const char *
 int service_update(long long id, const struct service_input *s);
 int service_set_status(long long id, const char *status);
 int service_set_districts(long long id, const long long *district_ids, size_t n);
-/* Recomputes search_stems from the service's current text (as rchub-admin reindex). */
-int service_reindex(arena *mem, long long id);
 
 /* news.c */
 enum {
@@ -388,5 +396,186 @@ struct db_rows *audit_authors(arena *mem);
 int outbox_enqueue(const char *recipient, const char *subject, const char *body);
 /* Queues one message to every active staff member of a centre. */
 int outbox_enqueue_centre_staff(arena *mem, long long centre_id, const char *subject, const char *body);
+
+/* projects and survival */
+/* projects.c: the registry of NGO projects, their timeline, the at-risk
+ * notices and the survival figures (the rules and arithmetic: survival.h). */
+enum {
+	PROJECT_ID, PROJECT_NGO_ID, PROJECT_NGO_NAME, PROJECT_TITLE, PROJECT_DISTRICT_ID, PROJECT_DISTRICT_SLUG,
+	PROJECT_DISTRICT_NAME, PROJECT_CATEGORY_ID, PROJECT_CATEGORY_SLUG, PROJECT_CATEGORY_NAME, PROJECT_CENTRE_ID,
+	PROJECT_CENTRE_SLUG, PROJECT_CENTRE_NAME, PROJECT_FUNDING, PROJECT_GRANT_AMOUNT, PROJECT_GRANT_START,
+	PROJECT_GRANT_END, PROJECT_STATUS, PROJECT_HAS_PLAN, PROJECT_STATUS_CHANGED_AT, PROJECT_LAST_UPDATE_AT,
+	PROJECT_CONTINUES_ID, PROJECT_LIST_COLUMNS
+};
+/* project_by_id only, after the list columns (CENTRE_ID and CONTINUES_ID are 0 when none). */
+enum {
+	PROJECT_GOAL = PROJECT_LIST_COLUMNS, PROJECT_PLAN, PROJECT_CONTINUES_TITLE, PROJECT_CREATED_AT,
+	PROJECT_NGO_FULL_NAME
+};
+/* Filters; 0, NULL or "" means "any". */
+struct project_filter {
+	const char *title; /* a piece of the title */
+	long long district_id, category_id, centre_id, ngo_id;
+	const char *funding, *status;
+};
+/* Every matching project (PROJECT_* list columns), the latest news first.
+ * No paging here: the at-risk filter is survival.c's, applied to these rows. */
+struct db_rows *projects_search(arena *mem, const struct project_filter *f);
+struct db_rows *project_by_id(arena *mem, long long id);
+/* What a member enters; optional texts are "" when absent, ids 0. */
+struct project_input {
+	const char *title, *goal;
+	long long district_id, category_id, centre_id;
+	const char *funding, *grant_amount, *grant_start, *grant_end, *plan;
+	long long continues_id;
+};
+/* Returns the new id, 0 when this user already sent this form, -1 on failure. */
+long long project_create(long long ngo_id, long long user_id, const struct project_input *in, const char *status,
+                         const char *form_token);
+long long project_id_by_form_token(arena *mem, long long user_id, const char *form_token);
+int project_update(long long id, const struct project_input *in);
+/* Locks the project for a change in the current transaction; its status, NULL when none or on failure. */
+const char *project_lock_status(arena *mem, long long id);
+struct project_update_input {
+	long long project_id, author_id;
+	const char *body, *status_from, *status_to; /* status_to NULL or equal to status_from: no change */
+	const char *form_token;
+};
+/* Adds an update (and the status change) and marks the project updated:
+ * 1, 0 when this form was already sent, -1 on failure. */
+int project_post_update(const struct project_update_input *u);
+struct project_support_input {
+	long long project_id, centre_id, staff_id;
+	const char *kind, *note, *form_token;
+};
+/* Returns the new record's id, 0 when this form was already sent, -1 on failure. */
+long long project_support_add(const struct project_support_input *s);
+/* Updates and support, newest first. */
+enum {
+	TIMELINE_KIND, TIMELINE_AT, TIMELINE_TEXT, TIMELINE_STATUS_FROM, TIMELINE_STATUS_TO, TIMELINE_SUPPORT_KIND,
+	TIMELINE_CENTRE_NAME, TIMELINE_ID
+};
+struct db_rows *project_timeline(arena *mem, long long id);
+/* The at-risk facts of row i of PROJECT_* rows. */
+struct risk_facts;
+void project_risk_facts(const struct db_rows *r, size_t i, struct risk_facts *out);
+/* Funded, running and completed projects that have a supporting centre. */
+struct db_rows *projects_for_risk_scan(arena *mem);
+/* 1 recorded, 0 when the centre was already told of this rule, -1 on failure. */
+int project_notice_add(long long project_id, const char *rule);
+/* The survival figures: a row for all projects of the cohort (breakdown and
+ * key SURVIVAL_ALL_KEY), then one per district, per centre and per year of
+ * the first grant's end; shares as "62.5" (percent), NULL before the horizon. */
+#define SURVIVAL_ALL_KEY "all"
+#define SURVIVAL_NO_CENTRE_KEY "none"
+enum {
+	SV_ID, SV_BREAKDOWN, SV_KEY, SV_NAME, SV_PROJECTS, SV_OBSERVED_6, SV_ALIVE_6, SV_SHARE_6, SV_OBSERVED_12,
+	SV_ALIVE_12, SV_SHARE_12, SV_AS_OF, SV__COLUMNS
+};
+struct db_rows *survival_figures(arena *mem, int today);
+/* survival_figures as of today, for the open-data set. */
+struct db_rows *opendata_survival(arena *mem);
+
+/* quality standard, ratings, coverage */
+/* quality.c: versions of the standard and their criteria */
+enum {
+	QS_ID, QS_VERSION, QS_TITLE, QS_STATUS, QS_PUBLISHED_AT, QS_CREATED_AT, QS_CRITERIA, QS_RATINGS,
+	QS_DESCRIPTION
+};
+enum {
+	QC_ID, QC_STANDARD_ID, QC_CODE, QC_NAME, QC_DESCRIPTION, QC_WEIGHT, QC_SORT_ORDER,
+	QC_STANDARD_STATUS /* quality_criterion_by_id only */
+};
+/* Every version, newest first: QS_* columns. */
+struct db_rows *quality_standards(arena *mem);
+struct db_rows *quality_standard_by_id(arena *mem, long long id);
+/* The published version (no row before the first publication). */
+struct db_rows *quality_standard_current(arena *mem);
+/* The draft being prepared: 0 when none, -1 on failure. */
+long long quality_draft_id(arena *mem);
+/* Locks a version for a change in the current transaction: its status. */
+struct db_rows *quality_standard_lock(arena *mem, long long id);
+/* A version's criteria in their order: QC_* columns. */
+struct db_rows *quality_criteria_of(arena *mem, long long standard_id);
+struct db_rows *quality_criterion_by_id(arena *mem, long long id);
+struct quality_draft {
+	const char *title, *description;
+	long long user_id;
+	long long copy_of; /* the version whose criteria are copied; 0 = none */
+};
+/* Creates a draft numbered after the newest version. Returns its id, 0 when
+ * that number was just taken (a double submit), -1 on failure. */
+long long quality_draft_create(const struct quality_draft *d);
+struct quality_criterion_input {
+	const char *code, *name, *description;
+	const char *weight; /* as a decimal, "1.50" */
+};
+/* Writes to a criterion of a draft; nothing happens to other versions. */
+int quality_criterion_update(long long id, const struct quality_criterion_input *c);
+/* Returns the new criterion's id, 0 when the draft already has its code, -1 on failure. */
+long long quality_criterion_add(long long standard_id, const struct quality_criterion_input *c);
+int quality_criterion_delete(long long id);
+/* Retires the published version and publishes the draft id. */
+int quality_publish(long long id);
+
+/* quality.c: verified ratings and the moderation of their comments */
+enum { FB_ID, FB_STANDARD_ID, FB_OVERALL, FB_COMMENT, FB_COMMENT_STATUS, FB_CREATED_AT };
+enum { FBS_CRITERION_NAME, FBS_SCORE };
+enum { FBC_ID, FBC_COMMENT, FBC_OVERALL, FBC_CREATED_AT };
+enum {
+	FBM_ID, FBM_COMMENT, FBM_STATUS, FBM_OVERALL, FBM_CREATED_AT, FBM_SERVICE_ID, FBM_SERVICE_TITLE,
+	FBM_CENTRE_SLUG, FBM_CENTRE_NAME, FBM_MODERATED_AT, FBM_MODERATOR_NAME
+};
+enum { FBLOCK_STATUS, FBLOCK_CENTRE_ID };
+struct new_feedback {
+	long long request_id, user_id, service_id, centre_id, standard_id;
+	const char *overall; /* the weighted mean as a decimal, "4.087" */
+	const char *comment; /* "" = none; else it waits for moderation */
+};
+/* 1 with *id set, 0 when the request is already rated (UNIQUE request_id), -1 on failure. */
+int feedback_insert(const struct new_feedback *f, long long *id);
+int feedback_score_insert(long long feedback_id, long long criterion_id, int score);
+/* The rating of a request (no row when none): FB_* columns. */
+struct db_rows *feedback_of_request(arena *mem, long long request_id);
+/* Its scores, in the criteria's order: FBS_* columns. */
+struct db_rows *feedback_scores(arena *mem, long long feedback_id);
+/* Approved comments on the service's own work, newest first: FBC_* columns. */
+struct db_rows *feedback_comments_of_service(arena *mem, long long service_id, int limit);
+/* Comments with comment_status status ("pending" oldest first, the others
+ * latest moderated first): FBM_* columns; the counts per status (STATUS, COUNT). */
+struct db_rows *feedback_for_moderation(arena *mem, const char *status, int limit, int offset);
+struct db_rows *feedback_moderation_counts(arena *mem);
+/* Locks a rating for moderation in the current transaction: FBLOCK_* columns. */
+struct db_rows *feedback_lock(arena *mem, long long id);
+int feedback_moderate(long long id, const char *status, long long moderator_id);
+
+/* quality.c: the sums the quality index is computed from (fcgi/quality.h) */
+enum { QSUM_OWNER, QSUM_CODE, QSUM_N, QSUM_SUM, QSUM_SUMSQ };
+/* Per region (OWNER), the ratings given before today: the priors. */
+struct db_rows *quality_priors(arena *mem);
+struct db_rows *quality_sums_of_service(arena *mem, long long service_id);
+struct db_rows *quality_sums_of_centre(arena *mem, long long centre_id);
+/* Per centre (OWNER) of a region. */
+struct db_rows *quality_sums_by_centre(arena *mem, long long region_id);
+/* Overall sums per local month (OWNER "YYYY-MM", the zone offset_seconds
+ * from UTC) of the ratings given since from_utc. */
+struct db_rows *quality_sums_by_month(arena *mem, long long region_id, const char *from_utc, long offset_seconds);
+/* The region of a centre's seat (0 when no such centre, -1 on failure); a region's id by slug. */
+long long region_of_centre(arena *mem, long long centre_id);
+long long region_id_by_slug(arena *mem, const char *slug);
+enum { RC_ID, RC_SLUG, RC_SHORT_NAME };
+struct db_rows *centres_of_region(arena *mem, long long region_id);
+
+/* coverage.c: the districts active services reach, by top-level category */
+enum { CDIST_ID, CDIST_SLUG, CDIST_NAME, CDIST_MAP_ROW, CDIST_MAP_COL };
+enum { COVER_DISTRICT_ID, COVER_CATEGORY_ID, COVER_IN_PERSON, COVER_ONLINE };
+enum { CCAT_CATEGORY_ID, CCAT_SERVICES, CCAT_IN_PERSON, CCAT_ONLINE };
+/* The region's districts with their place on the map (NULL when not placed). */
+struct db_rows *coverage_districts(arena *mem, long long region_id);
+/* Services reaching each district of the region, per top-level category
+ * (rows only where some do), of one centre or of all (centre_id 0). */
+struct db_rows *coverage_counts(arena *mem, long long region_id, long long centre_id);
+/* A centre's active services per top-level category. */
+struct db_rows *coverage_centre_categories(arena *mem, long long centre_id);
 
 #endif

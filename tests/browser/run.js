@@ -78,7 +78,7 @@ async function discover(ctx) {
 	pages.push({ path: '/no-such-page', print: false, status: 404, label: '404', schemes: true });
 	if (service) pages.push({ path: `${service}?print=1`, print: false, label: '/services/{id}?print=1' });
 	for (const [list, re] of [['/news', /^\/news\/\d+$/], ['/events', /^\/events\/\d+$/], ['/projects', /^\/projects\/\d+$/],
-		['/quality', null], ['/survival', null]]) {
+		['/quality', null], ['/survival', null], ['/opendata', null]]) {
 		const detail = await firstLink(list, re || /^$/);
 		if (detail === null) continue;
 		pages.push({ path: list, print: true, schemes: list === '/events' });
@@ -354,6 +354,18 @@ async function flowKeyboard(browser, registered) {
 		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 		return new URL(page.url()).pathname === '/account' ? true : { ok: false, why: `landed on ${page.url()}` };
 	});
+	await check('flow: keyboard only: the settings of the version for the visually impaired (Tab, arrows, Enter)', async () => {
+		await page.goto('/accessibility');
+		await tabTo(page, '#a11y-fs-1');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await tabTo(page, '#a11y-cs-bw', 5);
+		await page.keyboard.press('ArrowDown');
+		await tabTo(page, '.a11y-form button[type="submit"]', 10);
+		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+		const cls = await page.evaluate(() => document.documentElement.className);
+		return /a11y-fs-3/.test(cls) && /a11y-cs-wb/.test(cls) ? true : { ok: false, why: `html classes after the form: "${cls}"` };
+	});
 	await ctx.close();
 }
 
@@ -587,14 +599,10 @@ async function httpChecks(found) {
 		}
 		return true;
 	});
-	await check(`size: the catalogue page's HTML + CSS stay under ${CATALOGUE_BUDGET / 1024} KB`, async () => {
-		const html = await get('/services');
-		const css = await get('/static/style.css');
-		const print = await get('/static/print.css');
-		const bytes = [html.body, css.body, print.body].map((b) => Buffer.byteLength(b));
-		const total = bytes.reduce((a, b) => a + b, 0);
-		return total < CATALOGUE_BUDGET ? true : { ok: false, why: `${total} bytes (HTML ${bytes[0]}, style.css ${bytes[1]}, print.css ${bytes[2]})` };
-	});
+	// Counted uncompressed (gzip on the wire makes it a quarter of that).
+	const sizes = await Promise.all(['/services', '/static/style.css', '/static/print.css'].map(async (u) => Buffer.byteLength((await get(u)).body)));
+	const total = sizes.reduce((a, b) => a + b, 0);
+	report(total < CATALOGUE_BUDGET, `size: the catalogue page's HTML + CSS are ${total} bytes, budget ${CATALOGUE_BUDGET} (HTML ${sizes[0]}, style.css ${sizes[1]}, print.css ${sizes[2]})`);
 }
 
 // ---- Main -----------------------------------------------------------------------
@@ -610,14 +618,12 @@ async function main() {
 		const found = await discover(ctxs.normal);
 		note(`pages: ${found.pages.map((p) => p.label || p.path).join(', ')}`);
 
-		const T = (l) => note(`${l}: ${Math.round((Date.now() - t0) / 1000)} s`);
 		await flowCatalogue(ctxs.normal, found);
 		const registered = await flowAccount(browser, found);
 		await flowRequests(browser, found, registered);
 		await flowKeyboard(browser, registered);
 		await flowA11y(browser);
 		await flowPrint(browser, found);
-		T("flows");
 		for (const mode of FULL_MODES) {
 			await flowFocus(browser, mode, '/services');
 			await flowFocus(browser, mode, '/register');
@@ -632,12 +638,10 @@ async function main() {
 			await checkErrorForm(ctxs[mode], '/register', 'Зарегистрироваться', mode);
 			await checkErrorForm(ctxs[mode], '/login', 'Войти', mode);
 		}
-		T("pages");
 		report(foreign.size === 0, `no external resources (fonts, scripts, CDNs) on any page${foreign.size ? ': ' + [...foreign].slice(0, 3).join(', ') : ''}`);
 
 		await httpChecks(found);
 
-		T("http");
 		const results = L.vnuErrors(htmlFiles.map(([f]) => f));
 		for (const [file, label] of htmlFiles) {
 			const errs = results[file] || [];

@@ -191,6 +191,13 @@ long long html_result_count(struct html *h);
 /* ---- database truth (the mariadb client, as root) ------------------ */
 
 /* First column of the first row as a number; -1 (and a failure) on error. */
+/* session.c: signing in as a person does. */
+/* Signs in as email (after dropping any earlier session); false (and a
+ * recorded failure) unless the site answers 303. */
+bool e2e_sign_in(const char *email, const char *password);
+/* The signed-in user's CSRF token, from the sign-out form every page has. */
+const char *e2e_csrf(void);
+
 long long sql_count(const char *sql);
 /* First column of every row; returns how many, or -1 on error. */
 long sql_column(const char *sql, char ***out);

@@ -33,41 +33,19 @@
 
 /* ---- accounts --------------------------------------------------------- */
 
-/* Signs in as email (after dropping any earlier session); false on failure. */
-static bool sign_in(const char *email, const char *password)
-{
-	http_reset_cookies();
-	struct html *h = html_get("/login");
-	if (h == NULL)
-		return false;
-	const char *csrf = html_text(h, "//form[@action='/login']//input[@name='csrf']/@value");
-	struct http_response *r = http_post_form(
-		"/login", t_printf("csrf=%s&email=%s&password=%s", csrf, url_encode(email), url_encode(password)));
-	if (r->status != 303) {
-		t_fail(__FILE__, __LINE__, "sign-in as %s: expected 303, got %ld", email, r->status);
-		return false;
-	}
-	return true;
-}
 
 /* Signs in as the demo staff member of centre. */
 static bool sign_in_staff(const char *centre)
 {
-	return sign_in(t_printf("staff.%s@example.org", centre), STAFF_PASSWORD);
+	return e2e_sign_in(t_printf("staff.%s@example.org", centre), STAFF_PASSWORD);
 }
 
 /* Signs in as the demo admin of centre. */
 static bool sign_in_admin(const char *centre)
 {
-	return sign_in(t_printf("admin.%s@example.org", centre), STAFF_PASSWORD);
+	return e2e_sign_in(t_printf("admin.%s@example.org", centre), STAFF_PASSWORD);
 }
 
-/* The signed-in user's CSRF token, from the sign-out form every page has. */
-static const char *my_csrf(void)
-{
-	struct html *h = html_get("/account");
-	return h ? html_text(h, "//form[@class='logout-form']/input[@name='csrf']/@value") : "";
-}
 
 /* ---- forms -------------------------------------------------------------- */
 
@@ -206,7 +184,7 @@ static struct http_response *post_new_event(const char *centre, const char *fiel
 /* POSTs an action (archive, publish, …) on path as the signed-in user. */
 static struct http_response *post_action(const char *path)
 {
-	return http_post_form(path, t_printf("csrf=%s", my_csrf()));
+	return http_post_form(path, t_printf("csrf=%s", e2e_csrf()));
 }
 
 /* The text of every field error of a page, joined. */
@@ -344,7 +322,7 @@ static void t_nav_links(const void *arg)
 
 static void t_news_list(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	check_links("/news", "//div[@class='news-list']//h3/a/@href",
 	            "SELECT CONCAT('/news/', id) FROM news WHERE status = 'published' "
@@ -358,7 +336,7 @@ static void t_news_list(const void *arg)
 
 static void t_news_filter_centre(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	const char *path = "/news?centre=" CENTRE_B;
 	check_links(path, "//div[@class='news-list']//h3/a/@href",
@@ -403,7 +381,7 @@ static void t_news_draft_not_public(const void *arg)
 	long long id = sql_count("SELECT MIN(id) FROM news WHERE status = 'draft'");
 	CHECK(id > 0, "the demo data has a draft");
 	CHECK_STATUS(http_get(t_printf("/news/%lld", id)), 404);
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	CHECK_STATUS(http_get(t_printf("/news/%lld", id)), 404);
 }
@@ -423,7 +401,7 @@ static void t_news_item(const void *arg)
 
 static void t_events_upcoming(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	check_links("/events", "//div[@class='event-list']//h3/a/@href",
 	            "SELECT CONCAT('/events/', id) FROM events WHERE status IN ('published', 'cancelled') "
@@ -439,7 +417,7 @@ static void t_events_upcoming(const void *arg)
 
 static void t_events_past(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	check_links("/events?when=past", "//div[@class='event-list']//h3/a/@href",
 	            "SELECT CONCAT('/events/', id) FROM events WHERE status IN ('published', 'cancelled') "
@@ -448,7 +426,7 @@ static void t_events_past(const void *arg)
 
 static void t_events_filters(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	check_links("/events?when=past&district=nikolaevsky&centre=" CENTRE_B, "//div[@class='event-list']//h3/a/@href",
 	            "SELECT CONCAT('/events/', e.id) FROM events e JOIN centres c ON c.id = e.centre_id "
@@ -499,7 +477,7 @@ static void t_event_draft_not_public(const void *arg)
 
 static void t_centre_page_news_events(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	const char *path = "/centres/" CENTRE_B;
 	check_links(path, "//div[@class='news-list']//h3/a/@href",
@@ -519,7 +497,7 @@ static void t_centre_page_news_events(const void *arg)
 
 static void t_home_news_events(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	check_links("/", "//section[@class='home-news']//h3/a/@href",
 	            "SELECT CONCAT('/news/', id) FROM news WHERE status = 'published' "
@@ -540,7 +518,7 @@ static void t_anonymous_staff_redirect(const void *arg)
 
 static void t_member_staff_get(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	static const char *const paths[] = { "/staff/centre", "/staff/services", "/staff/services/new", "/staff/news",
 		                             "/staff/events", "/staff/users", "/admin/", "/admin/audit" };
@@ -550,10 +528,10 @@ static void t_member_staff_get(const void *arg)
 
 static void t_member_staff_post(const void *arg)
 {
-	if (!sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
+	if (!e2e_sign_in(MEMBER_EMAIL, MEMBER_PASSWORD))
 		return;
 	struct counts before = counts_now();
-	const char *csrf = my_csrf();
+	const char *csrf = e2e_csrf();
 	long long svc = row_of("services", CENTRE_A), news = row_of("news", CENTRE_A);
 	struct http_response *r[] = {
 		http_post_form("/staff/services/new", t_printf("csrf=%s&centre=%s&form_token=%032d&%s", csrf, CENTRE_A, 7,
@@ -577,7 +555,7 @@ static void t_staff_not_admin(const void *arg)
 	CHECK_STATUS(http_get("/staff/users"), 403);
 	struct counts before = counts_now();
 	CHECK_STATUS(http_post_form("/staff/users",
-	                            t_printf("csrf=%s&centre=%s&%s", my_csrf(), CENTRE_A,
+	                            t_printf("csrf=%s&centre=%s&%s", e2e_csrf(), CENTRE_A,
 	                                     form_body("name", "Новый", "email", "new.staff.a@example.org", "password",
 	                                               "long-enough-pass", "role", "centre_staff", NULL))), 403);
 	CHECK_NOTHING_WRITTEN(before);
@@ -644,7 +622,7 @@ static void t_other_centre_service(const void *arg)
 	struct counts before = counts_now();
 	CHECK_STATUS(http_get(t_printf("/staff/services/%lld", id)), 403);
 	CHECK_STATUS(http_post_form(t_printf("/staff/services/%lld", id),
-	                            t_printf("csrf=%s&%s", my_csrf(), service_fields("Захват", "Кратко", "Описание"))),
+	                            t_printf("csrf=%s&%s", e2e_csrf(), service_fields("Захват", "Кратко", "Описание"))),
 	             403);
 	CHECK_STATUS(post_action(t_printf("/staff/services/%lld/archive", id)), 403);
 	CHECK_STATUS(post_action(t_printf("/staff/services/%lld/restore", id)), 403);
@@ -663,7 +641,7 @@ static void t_other_centre_news(const void *arg)
 	struct counts before = counts_now();
 	CHECK_STATUS(http_get(t_printf("/staff/news/%lld", published)), 403);
 	CHECK_STATUS(http_post_form(t_printf("/staff/news/%lld", published),
-	                            t_printf("csrf=%s&%s", my_csrf(), news_fields("Захват", "Кратко", "Текст"))), 403);
+	                            t_printf("csrf=%s&%s", e2e_csrf(), news_fields("Захват", "Кратко", "Текст"))), 403);
 	CHECK_STATUS(post_action(t_printf("/staff/news/%lld/unpublish", published)), 403);
 	CHECK_STATUS(post_action(t_printf("/staff/news/%lld/publish", draft)), 403);
 	CHECK_STR(row_state("news", published), state, "centre B's news unchanged");
@@ -680,7 +658,7 @@ static void t_other_centre_event(const void *arg)
 	struct counts before = counts_now();
 	CHECK_STATUS(http_get(t_printf("/staff/events/%lld", id)), 403);
 	CHECK_STATUS(http_post_form(t_printf("/staff/events/%lld", id),
-	                            t_printf("csrf=%s&%s", my_csrf(),
+	                            t_printf("csrf=%s&%s", e2e_csrf(),
 	                                     event_fields("Захват", "Текст", local_day_at(2, 10, 0),
 	                                                  local_day_at(2, 11, 0), "Николаевск"))), 403);
 	CHECK_STATUS(post_action(t_printf("/staff/events/%lld/cancel", id)), 403);
@@ -778,7 +756,7 @@ static void t_service_edit(const void *arg)
 		return;
 	struct http_response *r = http_post_form(
 		t_printf("/staff/services/%lld", id),
-		t_printf("csrf=%s&%s", my_csrf(), service_fields("Консультация по болотным почвам", "Кратко об услуге.",
+		t_printf("csrf=%s&%s", e2e_csrf(), service_fields("Консультация по болотным почвам", "Кратко об услуге.",
 		                                                  "Описание услуги.")));
 	CHECK_STATUS(r, 303);
 	CHECK(catalogue_has("болотных", id), "the new title is searchable");
@@ -803,7 +781,7 @@ static void t_service_edit_unchanged(const void *arg)
 		return;
 	long long audit = sql_count("SELECT COUNT(*) FROM audit_log");
 	CHECK_STATUS(http_post_form(t_printf("/staff/services/%lld", id),
-	                            t_printf("csrf=%s&%s", my_csrf(), service_fields("Консультация без изменений",
+	                            t_printf("csrf=%s&%s", e2e_csrf(), service_fields("Консультация без изменений",
 	                                                                            "Кратко об услуге.",
 	                                                                            "Описание услуги."))), 303);
 	CHECK_INT(sql_count("SELECT COUNT(*) FROM audit_log"), audit, "no audit entry when nothing changed");
@@ -973,7 +951,7 @@ static void t_news_forged_token(const void *arg)
 		return;
 	struct counts before = counts_now();
 	struct http_response *r = http_post_form(
-		"/staff/news/new", t_printf("csrf=%s&centre=%s&form_token=not-a-token&%s", my_csrf(), CENTRE_A,
+		"/staff/news/new", t_printf("csrf=%s&centre=%s&form_token=not-a-token&%s", e2e_csrf(), CENTRE_A,
 		                            news_fields("Заголовок", "Кратко", "Текст")));
 	CHECK_STATUS(r, 400);
 	CHECK_CONTAINS(field_errors(r), "Форма повреждена", "the form says it must be sent again");
@@ -1132,7 +1110,7 @@ static struct http_response *post_profile(const char *description, const char *h
 {
 	const char *where = "FROM centres WHERE slug = '" CENTRE_A "'";
 	return http_post_form("/staff/centre",
-	                      t_printf("csrf=%s&centre=%s&%s%s", my_csrf(), CENTRE_A,
+	                      t_printf("csrf=%s&centre=%s&%s%s", e2e_csrf(), CENTRE_A,
 	                               form_body("description", description,
 	                                         "address", sql_text(t_printf("SELECT address %s", where)),
 	                                         "phone", sql_text(t_printf("SELECT phone %s", where)),
@@ -1183,7 +1161,7 @@ static void t_profile_invalid(const void *arg)
 	struct counts before = counts_now();
 	char *hours = sql_text("SELECT hours FROM centres WHERE slug = '" CENTRE_A "'");
 	struct http_response *r = http_post_form(
-		"/staff/centre", t_printf("csrf=%s&centre=%s&%s", my_csrf(), CENTRE_A,
+		"/staff/centre", t_printf("csrf=%s&centre=%s&%s", e2e_csrf(), CENTRE_A,
 		                          form_body("description", "Описание", "address", "Амурск", "phone", "звоните",
 		                                    "email", "info", "website", "ftp://x", "hours", "", NULL)));
 	CHECK_STATUS(r, 400);
@@ -1208,9 +1186,9 @@ static void t_audit_before_after(const void *arg)
 	if (id == 0)
 		return;
 	CHECK_STATUS(http_post_form(t_printf("/staff/news/%lld", id),
-	                            t_printf("csrf=%s&%s", my_csrf(),
+	                            t_printf("csrf=%s&%s", e2e_csrf(),
 	                                     news_fields("Новый заголовок <b>новости</b>", "Кратко", "Текст"))), 303);
-	if (!sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
+	if (!e2e_sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
 		return;
 	struct http_response *r = http_get("/admin/audit?entity=news&centre=" CENTRE_A);
 	CHECK_STATUS(r, 200);
@@ -1228,7 +1206,7 @@ static void t_audit_before_after(const void *arg)
 
 static void t_audit_filters(const void *arg)
 {
-	if (!sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
+	if (!e2e_sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
 		return;
 	long long user = sql_count("SELECT id FROM users WHERE email = 'staff." CENTRE_A "@example.org'");
 	struct html *h = html_get(t_printf("/admin/audit?user=%lld", user));
@@ -1268,7 +1246,7 @@ static void t_audit_filters(const void *arg)
 
 static void t_admin_landing(const void *arg)
 {
-	if (!sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
+	if (!e2e_sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
 		return;
 	struct html *h = html_get("/admin/");
 	if (h == NULL)
@@ -1281,7 +1259,7 @@ static void t_admin_landing(const void *arg)
 
 static void t_moderator_chooses_centre(const void *arg)
 {
-	if (!sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
+	if (!e2e_sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
 		return;
 	struct html *h = html_get("/staff/services");
 	if (h == NULL)
@@ -1297,7 +1275,7 @@ static void t_moderator_chooses_centre(const void *arg)
 	long long id = row_of("news", CENTRE_B);
 	CHECK_STATUS(http_get(t_printf("/staff/news/%lld", id)), 200);
 	struct counts before = counts_now();
-	CHECK_STATUS(http_post_form("/staff/news/new", t_printf("csrf=%s&%s", my_csrf(), news_fields("Т", "К", "Т"))), 400);
+	CHECK_STATUS(http_post_form("/staff/news/new", t_printf("csrf=%s&%s", e2e_csrf(), news_fields("Т", "К", "Т"))), 400);
 	CHECK_NOTHING_WRITTEN(before);
 }
 
@@ -1306,7 +1284,7 @@ static void t_moderator_chooses_centre(const void *arg)
 static struct http_response *post_user(const char *centre, const char *name, const char *email, const char *password,
                                        const char *role)
 {
-	return http_post_form("/staff/users", t_printf("csrf=%s&centre=%s&%s", my_csrf(), centre,
+	return http_post_form("/staff/users", t_printf("csrf=%s&centre=%s&%s", e2e_csrf(), centre,
 	                                               form_body("name", name, "email", email, "password", password,
 	                                                         "role", role, NULL)));
 }
@@ -1330,7 +1308,7 @@ static void t_admin_creates_staff(const void *arg)
 	             "$argon2id"), "argon2id hash");
 	CHECK_INT(sql_count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.create' AND entity_id = "
 	                    "(SELECT id FROM users WHERE email = 'petr.novikov.opora@example.org')"), 1, "audit entry");
-	CHECK(sign_in("petr.novikov.opora@example.org", "начальный-пароль"), "the new account signs in");
+	CHECK(e2e_sign_in("petr.novikov.opora@example.org", "начальный-пароль"), "the new account signs in");
 	CHECK_STATUS(http_get("/staff/services"), 200);
 }
 
@@ -1368,7 +1346,7 @@ static void t_user_form_errors(const void *arg)
 
 static void t_moderator_creates_admin(const void *arg)
 {
-	if (!sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
+	if (!e2e_sign_in(MODERATOR_EMAIL, MODERATOR_PASSWORD))
 		return;
 	struct html *h = html_get("/staff/users?centre=" CENTRE_B);
 	if (h == NULL)

@@ -28,34 +28,12 @@
 
 /* ---- accounts and pages ----------------------------------------------- */
 
-/* Signs in as email (after dropping any earlier session); false on failure. */
-static bool sign_in(const char *email, const char *password)
-{
-	http_reset_cookies();
-	struct html *h = html_get("/login");
-	if (h == NULL)
-		return false;
-	const char *csrf = html_text(h, "//form[@action='/login']//input[@name='csrf']/@value");
-	struct http_response *r = http_post_form(
-		"/login", t_printf("csrf=%s&email=%s&password=%s", csrf, url_encode(email), url_encode(password)));
-	if (r->status != 303) {
-		t_fail(__FILE__, __LINE__, "sign-in as %s: expected 303, got %ld", email, r->status);
-		return false;
-	}
-	return true;
-}
 
 static char *staff_email(const char *centre_slug)
 {
 	return t_printf("staff.%s@example.org", centre_slug);
 }
 
-/* The signed-in user's CSRF token, from the sign-out form every page has. */
-static const char *my_csrf(void)
-{
-	struct html *h = html_get("/account");
-	return h ? html_text(h, "//form[@class='logout-form']/input[@name='csrf']/@value") : "";
-}
 
 /* An active demo service of a centre (never a test fixture). */
 static long long service_of(const char *centre_slug)
@@ -164,7 +142,7 @@ static long long created_id(const struct http_response *r)
 /* Signs in as member and sends a request with topic to a service of centre_slug. */
 static long long new_request(const char *member, const char *centre_slug, const char *topic)
 {
-	if (!sign_in(member, MEMBER_PASSWORD))
+	if (!e2e_sign_in(member, MEMBER_PASSWORD))
 		return 0;
 	return created_id(post_request(service_of(centre_slug), &(struct request_post){ .topic = topic }));
 }
@@ -175,13 +153,13 @@ static long long new_request(const char *member, const char *centre_slug, const 
 static struct http_response *staff_post(long long id, const char *action, const char *extra)
 {
 	return http_post_form(t_printf("/staff/requests/%lld/%s", id, action),
-	                      t_printf("csrf=%s%s%s", my_csrf(), extra[0] ? "&" : "", extra));
+	                      t_printf("csrf=%s%s%s", e2e_csrf(), extra[0] ? "&" : "", extra));
 }
 
 /* Signs in as the staff of centre_slug and performs action; checks the 303. */
 static bool staff_act(const char *centre_slug, long long id, const char *action, const char *extra)
 {
-	if (!sign_in(staff_email(centre_slug), STAFF_PASSWORD))
+	if (!e2e_sign_in(staff_email(centre_slug), STAFF_PASSWORD))
 		return false;
 	struct http_response *r = staff_post(id, action, extra);
 	if (r->status != 303) {
@@ -196,7 +174,7 @@ static bool staff_act(const char *centre_slug, long long id, const char *action,
 /* The member's page of request id (signed in as its owner); NULL on failure. */
 static struct html *member_page(const char *member, long long id)
 {
-	if (!sign_in(member, MEMBER_PASSWORD))
+	if (!e2e_sign_in(member, MEMBER_PASSWORD))
 		return NULL;
 	return html_get(t_printf("/account/requests/%lld", id));
 }
@@ -315,7 +293,7 @@ static void t_signed_out_sees_sign_in_link(const void *arg)
 
 static void t_form_prefilled_from_account(const void *arg)
 {
-	if (!sign_in("member3@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member3@example.org", MEMBER_PASSWORD))
 		return;
 	long long service = service_of(CENTRE_A);
 	struct html *h = html_get(t_printf("/services/%lld", service));
@@ -334,7 +312,7 @@ static void t_form_prefilled_from_account(const void *arg)
 static void t_archived_service_refuses(const void *arg)
 {
 	long long service = sql_count("SELECT MIN(id) FROM services WHERE status = 'archived' AND id < 900000");
-	if (!sign_in("member3@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member3@example.org", MEMBER_PASSWORD))
 		return;
 	struct html *h = html_get(t_printf("/services/%lld", service));
 	if (h == NULL)
@@ -344,7 +322,7 @@ static void t_archived_service_refuses(const void *arg)
 	struct http_response *r = http_post_form(
 		t_printf("/services/%lld/requests", service),
 		t_printf("csrf=%s&form_token=%032d&topic=x&message=y&contact_method=email&contact_value=a%%40b.ru&consent=1",
-		         my_csrf(), 7));
+		         e2e_csrf(), 7));
 	CHECK_STATUS(r, 400);
 	CHECK_CONTAINS(html_text(html_parse(r), "//p[@class='error-message']"), "в архиве", "why it was refused");
 	CHECK_NOTHING_WRITTEN(before);
@@ -372,10 +350,10 @@ static void t_full_flow(const void *arg)
 	CHECK_STR(status_shown(h), "Новая", "status after sending");
 	CHECK_COUNT(h, "//ol[@class='history']/li", 1);
 	CHECK(staff_act(CENTRE_FLOW, id, "accept", "note="), "accept");
-	CHECK(sign_in(email, "flow-password-1"), "member signs in again");
+	CHECK(e2e_sign_in(email, "flow-password-1"), "member signs in again");
 	CHECK_STR(status_shown(html_get(t_printf("/account/requests/%lld", id))), "Принята в работу", "after accept");
 	CHECK(staff_act(CENTRE_FLOW, id, "done", t_printf("note=%s", url_encode("Консультация проведена"))), "done");
-	CHECK(sign_in(email, "flow-password-1"), "member signs in again");
+	CHECK(e2e_sign_in(email, "flow-password-1"), "member signs in again");
 	h = html_get(t_printf("/account/requests/%lld", id));
 	CHECK(h != NULL, "member page");
 	CHECK_STR(status_shown(h), "Выполнена", "after done");
@@ -410,7 +388,7 @@ static void t_other_members_request_is_404(const void *arg)
 {
 	long long id = new_request("member5@example.org", CENTRE_A, "Чужая заявка");
 	CHECK(id > 0, "no request");
-	CHECK(sign_in("member6@example.org", MEMBER_PASSWORD), "second member");
+	CHECK(e2e_sign_in("member6@example.org", MEMBER_PASSWORD), "second member");
 	CHECK_STATUS(http_get(t_printf("/account/requests/%lld", id)), 404);
 }
 
@@ -425,7 +403,7 @@ static void t_account_requests_need_sign_in(const void *arg)
 
 static void t_overlong_fields_refilled(const void *arg)
 {
-	if (!sign_in("member7@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member7@example.org", MEMBER_PASSWORD))
 		return;
 	char *topic = t_alloc(TOPIC_MAX + 2), *message = t_alloc(MESSAGE_MAX + 2);
 	memset(topic, 't', TOPIC_MAX + 1);
@@ -447,7 +425,7 @@ static void t_overlong_fields_refilled(const void *arg)
 /* The limit counts characters: 200 Cyrillic letters (400 bytes) are fine. */
 static void t_topic_limit_in_characters(const void *arg)
 {
-	if (!sign_in("member7@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member7@example.org", MEMBER_PASSWORD))
 		return;
 	char *topic = t_alloc(TOPIC_MAX * 2 + 1);
 	for (int i = 0; i < TOPIC_MAX; i++)
@@ -460,7 +438,7 @@ static void t_topic_limit_in_characters(const void *arg)
 
 static void t_missing_consent_and_bad_contact(const void *arg)
 {
-	if (!sign_in("member8@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member8@example.org", MEMBER_PASSWORD))
 		return;
 	struct counts before = counts_now();
 	long long service = service_of(CENTRE_A);
@@ -484,7 +462,7 @@ static void t_missing_consent_and_bad_contact(const void *arg)
 
 static void t_foreign_ngo_refused(const void *arg)
 {
-	if (!sign_in("member9@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member9@example.org", MEMBER_PASSWORD))
 		return;
 	const char *other = sql_text("SELECT MIN(id) FROM ngos WHERE id <> (SELECT ngo_id FROM users "
 	                             "WHERE email = 'member9@example.org')");
@@ -497,7 +475,7 @@ static void t_foreign_ngo_refused(const void *arg)
 
 static void t_double_submit_one_record(const void *arg)
 {
-	if (!sign_in("member10@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member10@example.org", MEMBER_PASSWORD))
 		return;
 	long long service = service_of(CENTRE_A);
 	struct html *h = html_get(t_printf("/services/%lld", service));
@@ -517,7 +495,7 @@ static void t_double_submit_one_record(const void *arg)
 
 static void t_broken_form_token(const void *arg)
 {
-	if (!sign_in("member10@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member10@example.org", MEMBER_PASSWORD))
 		return;
 	struct counts before = counts_now();
 	long long service = service_of(CENTRE_A);
@@ -533,11 +511,11 @@ static void t_broken_form_token(const void *arg)
 
 static void t_request_without_csrf(const void *arg)
 {
-	if (!sign_in("member11@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member11@example.org", MEMBER_PASSWORD))
 		return;
 	struct counts before = counts_now();
 	CHECK_STATUS(post_request(service_of(CENTRE_A), &(struct request_post){ .csrf = "" }), 403);
-	char *wrong = t_strdup(my_csrf());
+	char *wrong = t_strdup(e2e_csrf());
 	wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
 	CHECK_STATUS(post_request(service_of(CENTRE_A), &(struct request_post){ .csrf = wrong }), 403);
 	CHECK_NOTHING_WRITTEN(before);
@@ -560,7 +538,7 @@ static void t_signed_out_post_refused(const void *arg)
 static void t_staff_action_without_csrf(const void *arg)
 {
 	long long id = new_request("member11@example.org", CENTRE_A, "Без токена");
-	CHECK(id > 0 && sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "setup");
+	CHECK(id > 0 && e2e_sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "setup");
 	struct counts before = counts_now();
 	CHECK_STATUS(http_post_form(t_printf("/staff/requests/%lld/accept", id), "note="), 403);
 	CHECK_STATUS(http_post_form(t_printf("/staff/requests/%lld/accept", id),
@@ -586,7 +564,7 @@ static void t_member_cannot_use_staff_area(const void *arg)
 static void t_other_centre_gets_404(const void *arg)
 {
 	long long id = new_request("member13@example.org", CENTRE_A, "Заявка центру А");
-	CHECK(id > 0 && sign_in(staff_email(CENTRE_B), STAFF_PASSWORD), "setup");
+	CHECK(id > 0 && e2e_sign_in(staff_email(CENTRE_B), STAFF_PASSWORD), "setup");
 	struct counts before = counts_now();
 	CHECK_STATUS(http_get(t_printf("/staff/requests/%lld", id)), 404);
 	static const char *const actions[] = { "accept", "done", "decline", "refer", "comment" };
@@ -621,14 +599,14 @@ static void check_shown_as_text(const char *path, bool detail)
 /* Markup typed by a member comes back as text wherever it is shown. */
 static void t_markup_shown_escaped(const void *arg)
 {
-	if (!sign_in("member14@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member14@example.org", MEMBER_PASSWORD))
 		return;
 	long long id = created_id(post_request(service_of(CENTRE_A),
 	                                       &(struct request_post){ .topic = XSS_TOPIC, .message = XSS_MESSAGE }));
 	CHECK(id > 0, "no request");
 	check_shown_as_text(t_printf("/account/requests/%lld", id), true);
 	check_shown_as_text("/account/requests", false);
-	CHECK(!t_failed() && sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "member pages, staff sign-in");
+	CHECK(!t_failed() && e2e_sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "member pages, staff sign-in");
 	check_shown_as_text(t_printf("/staff/requests/%lld", id), true);
 	check_shown_as_text("/staff/", false);
 }
@@ -637,7 +615,7 @@ static void t_sql_metacharacters_verbatim(const void *arg)
 {
 	const char *topic = "O'Reilly\"; DROP TABLE service_requests; -- \\' %_";
 	const char *message = "1' OR '1'='1'; UPDATE users SET role='moderator'; --\n\\N\tтаб";
-	if (!sign_in("member15@example.org", MEMBER_PASSWORD))
+	if (!e2e_sign_in("member15@example.org", MEMBER_PASSWORD))
 		return;
 	long long id = created_id(post_request(service_of(CENTRE_A),
 	                                       &(struct request_post){ .topic = topic, .message = message }));
@@ -657,7 +635,7 @@ static void t_sql_metacharacters_verbatim(const void *arg)
 static void t_note_required_to_decline_and_refer(const void *arg)
 {
 	long long id = new_request("member16@example.org", CENTRE_A, "Без причины");
-	CHECK(id > 0 && sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "setup");
+	CHECK(id > 0 && e2e_sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "setup");
 	struct counts before = counts_now();
 	struct http_response *r = staff_post(id, "decline", "note=");
 	CHECK_STATUS(r, 400);
@@ -679,7 +657,7 @@ static void t_note_required_to_decline_and_refer(const void *arg)
 static void t_transitions_enforced(const void *arg)
 {
 	long long id = new_request("member17@example.org", CENTRE_A, "Переходы");
-	CHECK(id > 0 && sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "setup");
+	CHECK(id > 0 && e2e_sign_in(staff_email(CENTRE_A), STAFF_PASSWORD), "setup");
 	struct counts before = counts_now();
 	struct http_response *r = staff_post(id, "done", "note=");
 	CHECK_STATUS(r, 409);
@@ -741,7 +719,7 @@ static void t_referral_moves_request(const void *arg)
 	CHECK_STATUS(staff_post(id, "comment", "note=x"), 403);
 	CHECK_NOTHING_WRITTEN(before);
 	/* The receiver: in its inbox, with the shared history and the actions. */
-	CHECK(sign_in(staff_email(CENTRE_B), STAFF_PASSWORD), "receiver");
+	CHECK(e2e_sign_in(staff_email(CENTRE_B), STAFF_PASSWORD), "receiver");
 	CHECK_COUNT(html_get("/staff/"), t_printf("//a[@href='/staff/requests/%lld']", id), 1);
 	h = html_get(t_printf("/staff/requests/%lld", id));
 	CHECK(h != NULL, "receiver's view");
@@ -757,7 +735,7 @@ static void t_referral_moves_request(const void *arg)
 static void t_moderator_acts_everywhere(const void *arg)
 {
 	long long id = new_request("member20@example.org", CENTRE_B, "Модератор");
-	CHECK(id > 0 && sign_in("moderator@example.org", MODERATOR_PASSWORD), "setup");
+	CHECK(id > 0 && e2e_sign_in("moderator@example.org", MODERATOR_PASSWORD), "setup");
 	struct html *h = html_get("/staff/");
 	CHECK(h != NULL, "moderator's inbox");
 	CHECK_INT(atoll(html_text(h, "//span[@id='count-all']")), sql_count("SELECT COUNT(*) FROM service_requests"),
@@ -776,7 +754,7 @@ static void t_moderator_acts_everywhere(const void *arg)
 
 static void t_inbox_counts_and_order(const void *arg)
 {
-	if (!sign_in(staff_email(CENTRE_A), STAFF_PASSWORD))
+	if (!e2e_sign_in(staff_email(CENTRE_A), STAFF_PASSWORD))
 		return;
 	long long centre = centre_id(CENTRE_A);
 	struct html *h = html_get("/staff/");
@@ -800,7 +778,7 @@ static void t_inbox_counts_and_order(const void *arg)
 
 static void t_inbox_date_and_service_filters(const void *arg)
 {
-	if (!sign_in(staff_email(CENTRE_A), STAFF_PASSWORD))
+	if (!e2e_sign_in(staff_email(CENTRE_A), STAFF_PASSWORD))
 		return;
 	long long centre = centre_id(CENTRE_A);
 	struct html *h = html_get("/staff/?from=2026-03-01&to=2026-06-30");
@@ -820,7 +798,7 @@ static void t_inbox_date_and_service_filters(const void *arg)
 
 static void t_inbox_bad_filters_named(const void *arg)
 {
-	if (!sign_in(staff_email(CENTRE_A), STAFF_PASSWORD))
+	if (!e2e_sign_in(staff_email(CENTRE_A), STAFF_PASSWORD))
 		return;
 	static const struct { const char *query, *param; } bad[] = {
 		{ "status=lost", "status" },   { "from=2026-02-30", "from" },     { "to=31.12.2026", "to" },
@@ -838,7 +816,7 @@ static void t_inbox_bad_filters_named(const void *arg)
 
 static void t_inbox_paginated(const void *arg)
 {
-	if (!sign_in(staff_email("rrc-khabarovsk"), STAFF_PASSWORD))
+	if (!e2e_sign_in(staff_email("rrc-khabarovsk"), STAFF_PASSWORD))
 		return;
 	long long total = sql_count("SELECT COUNT(*) FROM service_requests r JOIN centres c ON c.id = r.centre_id "
 	                            "WHERE c.slug = 'rrc-khabarovsk'");

@@ -35,6 +35,7 @@ static const char *env_or(const char *name, const char *fallback)
 	return v && v[0] ? v : fallback;
 }
 
+/* The environment of tests/run.sh, with the defaults of a local run. */
 const char *env_url(void) { return env_or("RCHUB_TEST_URL", "http://127.0.0.1:18080"); }
 const char *env_var(void) { return env_or("RCHUB_TEST_VAR", "var/test"); }
 const char *env_root(void) { return env_or("RCHUB_TEST_ROOT", "."); }
@@ -49,6 +50,7 @@ struct deferred {
 };
 static struct deferred *deferred;
 
+/* Pushes a release to run when the check ends. */
 void c_defer(void (*fn)(void *), void *p)
 {
 	struct deferred *d = malloc(sizeof *d);
@@ -58,6 +60,7 @@ void c_defer(void (*fn)(void *), void *p)
 	deferred = d;
 }
 
+/* Runs the deferred releases, newest first. */
 static void release_all(void)
 {
 	while (deferred != NULL) {
@@ -68,6 +71,7 @@ static void release_all(void)
 	}
 }
 
+/* Zeroed memory freed when the check ends. */
 void *c_alloc(size_t n)
 {
 	void *p = calloc(1, n ? n : 1);
@@ -77,6 +81,7 @@ void *c_alloc(size_t n)
 	return p;
 }
 
+/* A NUL-terminated copy of s[0..n). */
 char *c_strndup(const char *s, size_t n)
 {
 	char *p = c_alloc(n + 1);
@@ -84,6 +89,7 @@ char *c_strndup(const char *s, size_t n)
 	return p;
 }
 
+/* A formatted string in check-scoped memory. */
 char *c_printf(const char *fmt, ...)
 {
 	va_list ap;
@@ -114,6 +120,7 @@ static void diag_add(const char *text)
 	}
 }
 
+/* Records a failure of the current check as "file:line: message". */
 void c_fail(const char *file, int line, const char *fmt, ...)
 {
 	char msg[4096];
@@ -128,6 +135,7 @@ void c_fail(const char *file, int line, const char *fmt, ...)
 	failed = true;
 }
 
+/* Whether the current check has failed so far. */
 bool c_failed(void)
 {
 	return failed;
@@ -149,6 +157,7 @@ struct buffer {
 	size_t len, cap;
 };
 
+/* libcurl write callback (also a general append to a buffer). */
 static size_t on_body(char *p, size_t size, size_t n, void *ctx)
 {
 	struct buffer *b = ctx;
@@ -180,6 +189,7 @@ static void keep_header(const char *line, size_t len, const char *name, char **o
 	*out = c_strndup(v, vlen);
 }
 
+/* libcurl header callback: keeps the validators and the type. */
 static size_t on_header(char *p, size_t size, size_t n, void *ctx)
 {
 	struct reply *r = ctx;
@@ -189,6 +199,7 @@ static size_t on_header(char *p, size_t size, size_t n, void *ctx)
 	return size * n;
 }
 
+/* One GET on the reused handle; status 0 when nothing answered. */
 struct reply *http_get(const char *path, const char *header)
 {
 	struct reply *r = c_alloc(sizeof *r);
@@ -212,6 +223,7 @@ struct reply *http_get(const char *path, const char *header)
 	return r;
 }
 
+/* A GET whose status and type are part of the check. */
 struct reply *fetch(const char *path, const char *content_type)
 {
 	struct reply *r = http_get(path, NULL);
@@ -227,6 +239,7 @@ struct reply *fetch(const char *path, const char *content_type)
 	return r;
 }
 
+/* path?fresh=<pid>-<n>, a new URL for nginx's cache each time. */
 const char *fresh(const char *path)
 {
 	static unsigned long n;
@@ -284,6 +297,7 @@ static char *fcgi_exchange(const struct buffer *b)
 	return text;
 }
 
+/* A GET over FastCGI: BEGIN_REQUEST, PARAMS, empty STDIN, read STDOUT. */
 int fcgi_status(const char *path, const char *header, const char *value, char **head)
 {
 	static const char begin[8] = { 0, 1, 0, 0, 0, 0, 0, 0 }; /* role RESPONDER */
@@ -315,6 +329,7 @@ static void free_doc(void *p)
 	xmlFreeDoc(p);
 }
 
+/* Parses a body without network access, keeping the error message. */
 xmlDocPtr xml_parse(const struct reply *r)
 {
 	xmlDocPtr doc = xmlReadMemory(r->body, (int)r->len, r->url, NULL,
@@ -361,6 +376,7 @@ static bool valid_xsd(xmlDocPtr doc, xmlSchemaParserCtxtPtr pc)
 	return rc == 0;
 }
 
+/* Validation against a schema file of feeds/, by its extension. */
 bool xml_valid(xmlDocPtr doc, const char *schema_file, const char *what)
 {
 	const char *path = c_printf("%s/feeds/%s", env_root(), schema_file);
@@ -371,6 +387,7 @@ bool xml_valid(xmlDocPtr doc, const char *schema_file, const char *what)
 	return ok;
 }
 
+/* Validation against a schema that came over HTTP. */
 bool xml_valid_xsd_bytes(xmlDocPtr doc, const char *xsd, size_t len, const char *what)
 {
 	bool ok = valid_xsd(doc, xmlSchemaNewMemParserCtxt(xsd, (int)len));
@@ -379,6 +396,7 @@ bool xml_valid_xsd_bytes(xmlDocPtr doc, const char *xsd, size_t len, const char 
 	return ok;
 }
 
+/* c_defer() release of an XPath result. */
 static void free_xpath(void *p)
 {
 	xmlXPathFreeObject(p);
@@ -397,12 +415,14 @@ static xmlXPathObjectPtr xpath(xmlDocPtr doc, const char *expr)
 	return o;
 }
 
+/* string(expr) on doc. */
 char *xpath_text(xmlDocPtr doc, const char *expr)
 {
 	xmlXPathObjectPtr o = xpath(doc, c_printf("string(%s)", expr));
 	return c_printf("%s", o && o->stringval ? (const char *)o->stringval : "");
 }
 
+/* count(expr) on doc. */
 long xpath_count(xmlDocPtr doc, const char *expr)
 {
 	xmlXPathObjectPtr o = xpath(doc, c_printf("count(%s)", expr));
@@ -411,11 +431,13 @@ long xpath_count(xmlDocPtr doc, const char *expr)
 
 /* ---- JSON ------------------------------------------------------------------------ */
 
+/* c_defer() release of a json-c object. */
 static void put_json(void *p)
 {
 	json_object_put(p);
 }
 
+/* Parses a body with json-c. */
 json_object *json_parse(const struct reply *r)
 {
 	json_object *o = json_tokener_parse(r->body);
@@ -427,12 +449,14 @@ json_object *json_parse(const struct reply *r)
 	return o;
 }
 
+/* obj[key], or NULL. */
 json_object *json_get(json_object *obj, const char *key)
 {
 	json_object *v = NULL;
 	return obj && json_object_object_get_ex(obj, key, &v) ? v : NULL;
 }
 
+/* obj[key] as a string, "" when absent. */
 const char *json_str(json_object *obj, const char *key)
 {
 	json_object *v = json_get(obj, key);
@@ -502,6 +526,7 @@ static char **split_row(char *line)
 	return cells;
 }
 
+/* Runs a query and splits its batch output into rows and cells. */
 long sql_rows(const char *sql, char ****out)
 {
 	char *text = sql_run(sql, false);
@@ -520,18 +545,21 @@ long sql_rows(const char *sql, char ****out)
 	return n;
 }
 
+/* The first cell of a query. */
 char *sql_text(const char *sql)
 {
 	char ***rows;
 	return sql_rows(sql, &rows) > 0 ? rows[0][0] : NULL;
 }
 
+/* The first cell of a query as a number, -1 on error. */
 long long sql_count(const char *sql)
 {
 	char *s = sql_text(sql);
 	return s ? strtoll(s, NULL, 10) : -1;
 }
 
+/* Runs statements for their effect. */
 bool sql_exec(const char *sql)
 {
 	return sql_run(sql, false) != NULL;
@@ -544,6 +572,7 @@ static void run_later(void *p)
 	free(p);
 }
 
+/* Defers statements to the end of the check. */
 void sql_later(const char *sql)
 {
 	char *copy = strdup(sql);
@@ -552,6 +581,7 @@ void sql_later(const char *sql)
 	c_defer(run_later, copy);
 }
 
+/* A string literal with quotes and backslashes escaped. */
 char *sql_quote(const char *s)
 {
 	char *out = c_alloc(2 * strlen(s) + 3), *o = out;
@@ -607,6 +637,7 @@ static bool run_one(const struct check *c, int number)
 	return !failed;
 }
 
+/* Checks that the stack answers, then runs the selected checks. */
 int main(int argc, char **argv)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);

@@ -17,18 +17,21 @@ static json_object *get_json(const char *path)
 	return r ? json_parse(r) : NULL;
 }
 
+/* obj[key] as an integer, -1 when absent or not one. */
 static long long json_int(json_object *obj, const char *key)
 {
 	json_object *v = json_get(obj, key);
 	return v && json_object_is_type(v, json_type_int) ? json_object_get_int64(v) : -1;
 }
 
+/* obj[key] as a boolean (0/1), -1 when absent or not one. */
 static int json_flag(json_object *obj, const char *key)
 {
 	json_object *v = json_get(obj, key);
 	return v && json_object_is_type(v, json_type_boolean) ? json_object_get_boolean(v) : -1;
 }
 
+/* /api/v1/, the OpenAPI document and the profile. */
 static void root_describes_the_api(void)
 {
 	json_object *root = get_json("/api/v1/");
@@ -121,6 +124,7 @@ static void check_service(json_object *s, char **row)
 	CHECK_STR(json_str(json_get(attr, "taxonomy_term"), "code"), row[S_CATEGORY_SLUG], "category code");
 }
 
+/* Pages through every active service; each one field by field. */
 static void services_match_database(void)
 {
 	char ***rows;
@@ -138,6 +142,7 @@ static void services_match_database(void)
 	}
 }
 
+/* The fully nested service against its districts and centre. */
 static void service_nests_areas_contacts_organization(void)
 {
 	char ***svc, ***areas, ***org;
@@ -173,6 +178,7 @@ static void check_count(const char *query, const char *sql)
 	CHECK_INT(json_int(p, "total_items"), sql_count(sql), query);
 }
 
+/* total_items under each filter against a count of the tables. */
 static void filters_count_as_the_database(void)
 {
 	const char *group = sql_text("SELECT slug FROM categories WHERE parent_id IS NULL ORDER BY id LIMIT 1");
@@ -189,6 +195,7 @@ static void filters_count_as_the_database(void)
 	            "format IN ('online', 'both') AND cost = 'free'");
 }
 
+/* minimal=true objects hold exactly id and last_modified. */
 static void minimal_gives_ids_and_times(void)
 {
 	json_object *p = get_json("/api/v1/services?minimal=true&per_page=5");
@@ -202,6 +209,7 @@ static void minimal_gives_ids_and_times(void)
 	}
 }
 
+/* Archives a service in the future: the sync sees it as inactive. */
 static void modified_after_syncs_changes(void)
 {
 	char *id = sql_text("SELECT MAX(id) FROM services WHERE status = 'active'");
@@ -228,6 +236,7 @@ static void modified_after_syncs_changes(void)
 
 enum { O_ID, O_NAME, O_SHORT, O_INN, O_OGRN, O_EMAIL };
 
+/* Every centre: names, e-mail and the INN/OGRN identifiers. */
 static void organizations_match_database(void)
 {
 	char ***rows;
@@ -248,6 +257,7 @@ static void organizations_match_database(void)
 	}
 }
 
+/* The nested lists of /organizations/{id} against the tables. */
 static void organization_lists_services_and_areas(void)
 {
 	char *id = sql_text("SELECT id FROM centres ORDER BY id LIMIT 1");
@@ -261,6 +271,7 @@ static void organization_lists_services_and_areas(void)
 	          sql_count(c_printf("SELECT COUNT(*) FROM centre_districts WHERE centre_id = %s", id)), "areas_served");
 }
 
+/* Every category as a term: code, name, parent. */
 static void taxonomy_matches_categories(void)
 {
 	char ***rows;
@@ -289,6 +300,7 @@ static void check_bad(const char *path, const char *param)
 	CHECK(json_str(err, "message")[0] != '\0', "%s: no error.message", path);
 }
 
+/* Each way to get a parameter wrong, on each list endpoint. */
 static void bad_parameters_are_json_400(void)
 {
 	static const struct {
@@ -309,6 +321,7 @@ static void bad_parameters_are_json_400(void)
 	check_bad("/api/v1/taxonomy_terms?per_page=1000", "per_page");
 }
 
+/* Missing records and paths under /api/v1/. */
 static void unknown_ids_and_paths_are_json_404(void)
 {
 	static const char *const paths[] = {

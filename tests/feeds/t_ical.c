@@ -165,6 +165,7 @@ static bool valid_calendar(const char *path, struct calendar *cal)
 	return r && unfold(path, r->body, cal) && structure_valid(path, cal);
 }
 
+/* The whole calendar and every centre's, line by line and unfolded. */
 static void every_calendar_is_valid(void)
 {
 	char ***centres;
@@ -194,6 +195,7 @@ static const char *event_property(const struct calendar *cal, const char *uid, c
 	return NULL;
 }
 
+/* How many unfolded lines equal line. */
 static long count_lines(const struct calendar *cal, const char *line)
 {
 	long n = 0;
@@ -210,6 +212,7 @@ static const char *test_host(void)
 	return c_strndup(start, strcspn(start, ":/"));
 }
 
+/* Every public event: its UID, status, local start and URL. */
 static void events_match_database(void)
 {
 	char ***rows;
@@ -244,6 +247,7 @@ static char *unescape_text(const char *s)
 	return out;
 }
 
+/* Stores an event with every TEXT special character; reads it back. */
 static void text_escaping_round_trips(void)
 {
 	char *slug = sql_text("SELECT slug FROM centres ORDER BY id LIMIT 1");
@@ -270,6 +274,7 @@ static void text_escaping_round_trips(void)
 	CHECK_STR(event_property(&cal, uid, "DTSTART"), "20300115T130000", "DTSTART in Asia/Vladivostok");
 }
 
+/* The calendar of a centre that does not exist. */
 static void unknown_centre_calendar_is_404(void)
 {
 	CHECK_INT(http_get("/centres/no-such-centre/events.ics", NULL)->status, 404, "unknown centre");

@@ -24,10 +24,12 @@
 
 /* The sets the site publishes, and the XSD of feeds/ for each. */
 static const struct {
-	const char *code, *schema, *root, *record;
+	const char *code, *schema;
 } sets[] = {
-	{ "centres", "opendata-centres.xsd", "centres", "centre" },
-	{ "services", "opendata-services.xsd", "services", "service" },
+	{ "centres", "opendata-centres.xsd" },
+	{ "services", "opendata-services.xsd" },
+	{ "quality", "opendata-quality.xsd" },
+	{ "projects", "opendata-projects.xsd" },
 };
 #define NSETS (sizeof sets / sizeof sets[0])
 
@@ -38,6 +40,7 @@ static xmlDocPtr get_xml(const char *path)
 	return r ? xml_parse(r) : NULL;
 }
 
+/* list.xml: valid, one dataset per set, each linking its passport. */
 static void list_names_every_set(void)
 {
 	xmlDocPtr doc = get_xml(fresh("/opendata/list.xml"));
@@ -96,6 +99,7 @@ static void check_version(xmlDocPtr meta, long i, const char *code)
 	CHECK_INT(csv_records(csv->body), xpath_count(doc, "/*/*"), c_printf("RFC 4180 records in %s", csv_url));
 }
 
+/* Every passport and everything it lists, validated. */
 static void passports_and_versions_validate(void)
 {
 	for (size_t s = 0; s < NSETS; s++) {
@@ -126,6 +130,7 @@ static xmlDocPtr latest_data(const char *code, const char **url)
 	return meta ? get_xml(*url) : NULL;
 }
 
+/* Counts and sample fields of the newest data against the tables. */
 static void data_match_database(void)
 {
 	const char *url;
@@ -148,8 +153,32 @@ static void data_match_database(void)
 	          sql_count("SELECT COUNT(*) FROM services WHERE status = 'active'"), "active services");
 	char *title = sql_text("SELECT title FROM services WHERE status = 'active' ORDER BY id LIMIT 1");
 	CHECK_STR(xpath_text(services, "/services/service[1]/title"), title, "title of the first service");
+	xmlDocPtr projects = latest_data("projects", &url);
+	CHECK(projects != NULL, "projects data");
+	CHECK_INT(xpath_count(projects, "/projects/project"), sql_count("SELECT COUNT(*) FROM projects"), "projects");
 }
 
+/* The quality set: ratings and rated criteria of every centre. */
+static void quality_matches_database(void)
+{
+	const char *url;
+	xmlDocPtr quality = latest_data("quality", &url);
+	char ***rows;
+	long n = sql_rows("SELECT c.id, COUNT(DISTINCT f.id), COUNT(DISTINCT qc.code) FROM centres c "
+	                  "LEFT JOIN feedback f ON f.centre_id = c.id LEFT JOIN feedback_scores fs ON "
+	                  "fs.feedback_id = f.id LEFT JOIN quality_criteria qc ON qc.id = fs.criterion_id "
+	                  "GROUP BY c.id ORDER BY c.id", &rows);
+	CHECK(quality != NULL && n > 0, "quality data");
+	CHECK_INT(xpath_count(quality, "/quality/centre"), n, "centres in the quality set");
+	for (long i = 0; i < n; i++) {
+		const char *centre = c_printf("/quality/centre[centre_id = %s]", rows[i][0]);
+		CHECK_STR(xpath_text(quality, c_printf("%s/ratings", centre)), rows[i][1], "ratings of a centre");
+		CHECK_INT(xpath_count(quality, c_printf("%s/criteria/criterion", centre)), strtol(rows[i][2], NULL, 10),
+		          "criteria rated");
+	}
+}
+
+/* Changes a service title: a new version appears, the old file stays. */
 static void change_makes_new_version_old_stays(void)
 {
 	const char *old_url;
@@ -180,6 +209,7 @@ static void change_makes_new_version_old_stays(void)
 	      "the passport no longer lists %s", old_url);
 }
 
+/* The human page links the registry and each passport. */
 static void page_links_the_tree(void)
 {
 	struct reply *r = fetch(fresh("/opendata/"), "text/html; charset=utf-8");
@@ -190,6 +220,7 @@ static void page_links_the_tree(void)
 		      "/opendata/ does not link the passport of %s", sets[i].code);
 }
 
+/* Names outside the tree, or well-formed but absent, are 404. */
 static void unknown_set_or_file_is_404(void)
 {
 	static const char *const paths[] = {
@@ -249,6 +280,7 @@ static void check_conditional(const char *path)
 	          c_printf("%s from the program, If-Modified-Since that is not a date", path));
 }
 
+/* Conditional GET on every kind of feed and export file. */
 static void conditional_get_answers_304(void)
 {
 	const char **paths;
@@ -265,6 +297,7 @@ static void conditional_get_answers_304(void)
 static const char *export_files[MAX_EXPORT_FILES];
 static size_t export_count;
 
+/* nftw() callback: remembers each regular file of the export. */
 static int collect(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
 	(void)st, (void)ftw;
@@ -273,6 +306,7 @@ static int collect(const char *path, const struct stat *st, int type, struct FTW
 	return 0;
 }
 
+/* Removes the export's temporary folder. */
 static void remove_tree(void *dir)
 {
 	if (system(c_printf("rm -rf '%s'", (char *)dir)) != 0)
@@ -286,6 +320,7 @@ static const char *served_path(const char *dir, const char *file)
 	return strcmp(rel, "index.html") == 0 ? "/opendata/" : c_printf("/opendata/%s", rel);
 }
 
+/* Runs rchub-export and compares each file with the served one. */
 static void export_is_byte_identical(void)
 {
 	char tmpl[] = "/tmp/feeds-export-XXXXXX";
@@ -294,6 +329,9 @@ static void export_is_byte_identical(void)
 	c_defer(remove_tree, dir);
 	const char *cmd = c_printf("'%s/rchub-export' -c '%s/rchub.ini' --dir '%s/tree' >/dev/null", env_build(),
 	                           env_var(), dir);
+	CHECK(system(c_printf("RCHUB_PUBLISHER_INN= %s 2>/dev/null", cmd)) != 0,
+	      "rchub-export ran without the publisher's INN");
+	CHECK(access(c_printf("%s/tree", dir), F_OK) != 0, "rchub-export wrote files without the publisher's INN");
 	CHECK(system(cmd) == 0, "rchub-export failed: %s", cmd);
 	export_count = 0;
 	nftw(c_printf("%s/tree", dir), collect, 16, FTW_PHYS);
@@ -313,13 +351,15 @@ const struct check opendata_checks[] = {
 	{ "Open data: every passport, data version (XML against its XSD, RFC 4180 CSV twin) and structure is valid",
 	  passports_and_versions_validate },
 	{ "Open data: the data match the database", data_match_database },
+	{ "Open data: the quality set counts each centre's ratings and rated criteria", quality_matches_database },
 	{ "Open data: a change publishes a new version; the earlier one stays downloadable unchanged",
 	  change_makes_new_version_old_stays },
 	{ "Open data: the /opendata/ page links the registry and the passports", page_links_the_tree },
 	{ "Open data: unknown set or file is 404", unknown_set_or_file_is_404 },
 	{ "Conditional GET: feeds and exports send ETag and Last-Modified; If-None-Match and If-Modified-Since "
 	  "answer 304 without a body", conditional_get_answers_304 },
-	{ "rchub-export writes the /opendata/ tree byte-identical to what the server serves",
+	{ "rchub-export refuses to run without [publisher], then writes the /opendata/ tree byte-identical to "
+	  "what the server serves",
 	  export_is_byte_identical },
 	CHECK_END,
 };

@@ -44,6 +44,7 @@ static xmlDocPtr valid_feed(const char *path)
 	return doc && xml_valid(doc, "rss-2.0.rng", r->url) ? doc : NULL;
 }
 
+/* Every feed of every centre and district against the RELAX NG schema. */
 static void every_feed_validates(void)
 {
 	const char **paths;
@@ -70,6 +71,7 @@ static void check_feed_rules(const char *path)
 	      "%s: an item without pubDate, category, author or title", path);
 }
 
+/* The rules of check_feed_rules() on every feed. */
 static void items_link_their_own_pages(void)
 {
 	const char **paths;
@@ -121,6 +123,7 @@ static void check_scope(const char *path, const char *sql)
 	"'cancelled') AND " where
 #define ITEMS_ORDER " ORDER BY t DESC, k = 'news' DESC, id DESC LIMIT 50"
 
+/* The first centre's feed against its news and events. */
 static void centre_feed_matches_database(void)
 {
 	char *slug = sql_text("SELECT slug FROM centres ORDER BY id LIMIT 1");
@@ -130,6 +133,7 @@ static void centre_feed_matches_database(void)
 	            c_printf(NEWS_ITEMS("n.%s") " UNION ALL " EVENT_ITEMS("e.%s") ITEMS_ORDER, where, where));
 }
 
+/* Khabarovsk's feed against the news and events in its scope. */
 static void district_feed_matches_database(void)
 {
 	const char *d = "(SELECT id FROM districts WHERE slug = 'khabarovsk')";
@@ -138,6 +142,7 @@ static void district_feed_matches_database(void)
 	                     " UNION ALL " EVENT_ITEMS("e.district_id = %s") ITEMS_ORDER, d, d));
 }
 
+/* services.rss against the latest changed active services. */
 static void services_feed_matches_database(void)
 {
 	char ***rows;
@@ -167,6 +172,7 @@ static void check_hostile_item(const char *path, const char *link)
 	CHECK_STR(xpath_text(doc, c_printf("%s/description", item)), HOSTILE_SUMMARY, c_printf("%s: description", path));
 }
 
+/* Stores a news item full of markup and an emoji; reads it back. */
 static void hostile_news_comes_out_well_formed(void)
 {
 	char *centre = sql_text("SELECT slug FROM centres ORDER BY id LIMIT 1");
@@ -188,6 +194,7 @@ static void hostile_news_comes_out_well_formed(void)
 	          "yandex:full-text (the control character dropped, the rest unchanged)");
 }
 
+/* Feeds of things that do not exist. */
 static void unknown_centre_or_district_is_404(void)
 {
 	CHECK_INT(http_get("/feeds/centres/no-such-centre.rss", NULL)->status, 404, "unknown centre");
@@ -210,6 +217,7 @@ static bool advertises(const char *page, const char *feed)
 	return false;
 }
 
+/* The layout advertises news.rss; a centre's page its own feed too. */
 static void pages_advertise_feeds(void)
 {
 	char *slug = sql_text("SELECT slug FROM centres ORDER BY id LIMIT 1");

@@ -231,11 +231,11 @@ def default_value(field):
     if kind == "password" or "password" in name:
         return "scan-password-1"
     if kind == "tel" or "phone" in name:
-        return "+7 924 000-00-00"
+        return "+7 (4212) 12-34-56"
     if kind == "date" or name.endswith("date") or name.endswith("_on"):
         return "2031-03-15"
     if kind == "datetime-local" or name.endswith("_at"):
-        return "2031-03-15T10:00"
+        return "2031-03-15T12:00" if "end" in name else "2031-03-15T10:00"
     if kind == "time":
         return "10:00"
     if kind == "number" or name.endswith("_id") or name.endswith("page") or name in ("year", "score", "rating"):
@@ -470,44 +470,43 @@ class Scan:
                 where.append("user_id=%s" % int(ident.user_id))
             if route["pattern"].startswith("/staff") and "centre_id" in cols and ident.centre_id not in (None, "0"):
                 where.append("centre_id=%s" % int(ident.centre_id))
-            sql = "SELECT `%s` FROM `%s` %s ORDER BY `%s` LIMIT 5" % (
-                column, t, ("WHERE " + " AND ".join(where)) if where else "", column)
+            # live objects first: their pages show the forms that act on them
+            live = "status IN ('active', 'published', 'new') DESC, " if "status" in cols else ""
+            sql = "SELECT `%s` FROM `%s` %s ORDER BY %s`%s` LIMIT 5" % (
+                column, t, ("WHERE " + " AND ".join(where)) if where else "", live, column)
             rows = self.db.query(sql)
             if rows:
                 return [r[0] for r in rows]
         return []
 
     def substitute(self, route):
-        """A concrete path for the route from database values, or None."""
+        """Concrete paths for the route from database values (up to 3 whose
+        page answers 200 for a GET route), or [] when the database has none."""
         pattern = route["pattern"]
         names = pattern_params(pattern)
         if not names:
-            return pattern
+            return [pattern]
         segments = pattern.split("/")
         choices = []
         for name in names:
             idx = next(i for i, s in enumerate(segments) if "{%s}" % name in s)
             before = segments[idx - 1] if idx > 0 else ""
-            if before.startswith("{"):
-                return None
-            vals = self.db_candidates(route, name, before)
+            vals = [] if before.startswith("{") else self.db_candidates(route, name, before)
             if not vals:
-                return None
+                return []
             choices.append((name, vals))
-        # try combinations of the first values; keep the first page that answers 200
-        ident = self.identity_for(route["role"]) if route["method"] == "GET" else None
-        first = None
-        for i in range(5):
+        paths = []
+        for i in range(max(len(v) for _, v in choices)):
             path = pattern
             for name, vals in choices:
                 path = path.replace("{%s}" % name, urllib.parse.quote(vals[min(i, len(vals) - 1)], safe=""))
-            first = first or path
-            if ident is None:
-                return path
-            st, _, _ = self.http.request("GET", path, ident)
-            if st == 200:
-                return path
-        return first
+            if path not in paths:
+                paths.append(path)
+        if route["method"] != "GET":
+            return paths[:1]
+        ident = self.identity_for(route["role"])
+        good = [p for p in paths if self.http.request("GET", p, ident)[0] == 200][:3]
+        return good or paths[:1]
 
     # -- crawling
 
@@ -531,10 +530,12 @@ class Scan:
         return None, None
 
     def crawl(self):
+        extra = {}  # more objects of a GET route: a form may show on one only
         for i, r in enumerate(self.routes):
-            path = self.substitute(r)
-            if path is not None:
-                self.concrete[i] = path
+            paths = self.substitute(r)
+            if paths:
+                self.concrete[i] = paths[0]
+                extra[i] = paths[1:]
         for _ in range(3):  # links may reveal values for routes the database did not
             progress = False
             for i, r in enumerate(self.routes):
@@ -542,7 +543,8 @@ class Scan:
                     continue
                 for ident_name in IDENTITIES:
                     if self.allowed(ident_name, r["role"]) and self.ids[ident_name].name == ident_name:
-                        self.fetch(ident_name, self.concrete[i])
+                        for path in [self.concrete[i]] + extra.get(i, []):
+                            self.fetch(ident_name, path)
             for (_, _), (_, links, forms) in list(self.pages.items()):
                 for href in links + [f["action"] for f in forms]:
                     for method in ("GET", "POST"):
@@ -569,6 +571,20 @@ class Scan:
             else:
                 jobs += self.post_jobs(i, r, path)
         return jobs
+
+    def seen_value(self, name):
+        """A value some page offers for a field of this name (a real district
+        slug, say), for a route no page links with it."""
+        if not hasattr(self, "values"):
+            self.values = {}
+            for (_, _), (_, links, forms) in self.pages.items():
+                pairs = [(f["name"], f["value"]) for form in forms for f in form["fields"]]
+                for href in links:
+                    pairs += urllib.parse.parse_qsl(urllib.parse.urlsplit(href).query)
+                for k, v in pairs:
+                    if v and k not in self.values:
+                        self.values[k] = v
+        return self.values.get(name)
 
     def forms_for(self, index, method):
         """(identity, form) pairs of forms on crawled pages aimed at route index."""
@@ -615,7 +631,7 @@ class Scan:
         jobs = []
         label = "GET %s" % r["pattern"]
         for name, (value, ident_name) in sorted(params.items()):
-            value = value or default_value({"name": name, "kind": "text", "value": ""})
+            value = value or self.seen_value(name) or default_value({"name": name, "kind": "text", "value": ""})
             if name == "q":
                 value = "test"
             jobs.append({"method": "GET", "path": path, "query": {name: value}, "tested": name,
@@ -760,6 +776,30 @@ def planted_check(args, outdir):
         server.shutdown()
 
 
+def dry_run(scan, jobs):
+    """Shows what each target's unmodified request gets: a 4xx here means the
+    defaults of some field are refused, and payloads may stop at validation."""
+    done = set()
+    for job in jobs:
+        key = (job["method"], job["path"], tuple(sorted(job.get("data", job.get("query", {})).items())))
+        if key in done:
+            continue
+        done.add(key)
+        ident = scan.ids[job["identity"]]
+        if job["method"] == "GET":
+            path = job["path"] + ("?" + urllib.parse.urlencode(job["query"]) if job["query"] else "")
+            st, _, text = scan.http.request("GET", path, ident)
+        else:
+            data = dict(job["data"], **{CSRF_FIELD: ident.csrf})
+            path = job["path"]
+            st, _, text = scan.http.request("POST", path, ident, urllib.parse.urlencode(data))
+        errors = re.findall(r'class="(?:field-error|error-message)"[^>]*>([^<]*)<', text)
+        log("%s %s as %s: %d %s" % (job["method"], path, job["identity"], st, " | ".join(errors)[:300]))
+        if job["method"] == "POST":
+            log("    %s" % urllib.parse.urlencode(job["data"])[:300])
+    return 0
+
+
 # ---- main -----------------------------------------------------------------------------
 
 def main():
@@ -772,6 +812,8 @@ def main():
     ap.add_argument("--budget", type=int, default=1500, help="seconds for the whole scan")
     ap.add_argument("--only", default="", help="regex: scan only targets whose label matches")
     ap.add_argument("--no-planted", action="store_true", help="skip the planted-injection check")
+    ap.add_argument("--dry-run", action="store_true",
+                    help="send each target's original request once and show the answer; no sqlmap")
     args = ap.parse_args()
     args.jobs = max(1, min(args.jobs, 2))
     started = time.monotonic()
@@ -780,7 +822,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     os.makedirs(logdir, exist_ok=True)
 
-    if not args.no_planted:
+    if not args.no_planted and not args.dry_run:
         v, seconds, text = planted_check(args, outdir)
         open(os.path.join(logdir, "planted.log"), "w").write(text)
         if v != "INJECTABLE":
@@ -798,6 +840,8 @@ def main():
         jobs = [j for j in jobs if re.search(args.only, j["label"])]
     log("# %d pages crawled, %d parameters to test, %d sqlmap processes at once" %
         (len(scan.pages), len(jobs), args.jobs))
+    if args.dry_run:
+        return dry_run(scan, jobs)
 
     def run(n, job):
         if time.monotonic() - started > args.budget:

@@ -63,7 +63,7 @@ judge() {
 		fail "$name: server error $code (expected $expect)"
 	elif ! [[ $code =~ ^($expect)$ ]]; then
 		fail "$name: got $code, expected $expect"
-	elif [[ $code == 4* ]] && [ "$method" != HEAD ]; then
+	elif [[ $code == 4* ]]; then
 		if grep -q '<center>nginx</center>' "$body"; then
 			fail "$name: $code is nginx's built-in English page (add it to error_page in nginx/rchub.conf.in)"
 		elif ! has_cyrillic "$body"; then
@@ -78,16 +78,9 @@ judge() {
 }
 
 # req NAME EXPECT CURL-ARGS...: one request with curl, judged.
-method=GET
 req() {
 	local name=$1 expect=$2 code
 	shift 2
-	method=GET
-	local a prev=""
-	for a in "$@"; do
-		[ "$prev" = -X ] && method=$a
-		prev=$a
-	done
 	: >"$body"
 	: >"$head"
 	code=$(curl -s -g --path-as-is --max-time 30 -H 'Expect:' -o "$body" -D "$head" -w '%{http_code}' "$@" 2>/dev/null)
@@ -98,11 +91,13 @@ req() {
 # connection; for requests curl will not send (spaces, CR, NUL in the line).
 raw() {
 	local name=$1 expect=$2 code
-	method=RAW
+	# one write(): a request split over several packets could meet a close
+	# after the first, and the reset would discard the answer before it is read
+	printf "$3" >"$work/request"
 	(
 		trap '' PIPE
 		exec 3<>"/dev/tcp/$host/$port" || exit 1
-		printf "$3" >&3 2>/dev/null
+		cat "$work/request" >&3 2>/dev/null
 		timeout 10 cat <&3
 	) >"$work/raw" 2>/dev/null
 	LC_ALL=C sed -n '1,/^\r*$/p' "$work/raw" >"$head"
@@ -205,27 +200,32 @@ for c in $(seq 0 31) 127; do
 done
 
 # ---- 4. giant headers and URLs ---------------------------------------------------
-# nginx reads headers into 4 buffers of 32 KB (large_client_header_buffers):
-# a longer header line is refused by nginx (400, its 494 page), a shorter one
-# reaches the program, which ignores a Cookie header over 4 KB. The program
-# answers 414 to a URI over 4 KB; nginx to a request line over 32 KB.
+# nginx reads each header line into a buffer of large_client_header_buffers
+# (its size is read from the stack's nginx config): a longer line is refused
+# by nginx (400, its 494 page), a shorter one reaches the program, which
+# ignores a Cookie header over 4 KB. The program answers 414 to a URI over
+# 4 KB; nginx to a request line over its buffer.
 begin "giant headers and URLs"
+line_max=$(sed -n 's/^large_client_header_buffers [0-9]* \([0-9]*\)k;.*/\1/p' "$var/nginx/rchub.conf" 2>/dev/null)
+line_max=$((${line_max:-32} * 1024))
+# fits NAME BYTES: the expected status of a header line with a value of BYTES.
+fits() { if [ $(($2 + ${#1} + 4)) -lt "$line_max" ]; then echo "$ok"; else echo 400; fi; }
 declare -A fine=([/]=200 [/services]=200 [/login]=200 [/account]=303)
 for path in / /services /login /account; do
 	ok=${fine[$path]}
-	for kb in 10 20 30; do
-		req "GET $path with a $kb KB cookie" "$ok" -H "Cookie: rchub_fresh=1; pad=$(repeat a $((kb * 1024)))" "$url$path"
+	for kb in 10 20 30 40 64 100; do
+		value="rchub_fresh=1; pad=$(repeat a $((kb * 1024)))"
+		req "GET $path with a $kb KB cookie" "$(fits Cookie ${#value})" -H "Cookie: $value" "$url$path"
 	done
-	for kb in 40 64 100; do
-		req "GET $path with a $kb KB cookie" 400 -H "Cookie: pad=$(repeat a $((kb * 1024)))" "$url$path"
-	done
-	cookies=$(for i in $(seq 1 1000); do printf 'c%d=v; ' "$i"; done)
-	req "GET $path with 1000 cookies" "$ok" -H "Cookie: rchub_fresh=1; $cookies" "$url$path"
+	value="rchub_fresh=1; $(for i in $(seq 1 1000); do printf 'c%d=v; ' "$i"; done)"
+	req "GET $path with 1000 cookies" "$(fits Cookie ${#value})" -H "Cookie: $value" "$url$path"
 	pad=$(repeat b $((30 * 1024)))
 	req "GET $path with 5 Cookie headers of 30 KB" 400 -H "Cookie: a=$pad" -H "Cookie: b=$pad" -H "Cookie: c=$pad" \
 		-H "Cookie: d=$pad" -H "Cookie: e=$pad" "$url$path"
-	req "GET $path with a 40 KB User-Agent" 400 -A "$(repeat u $((40 * 1024)))" "$url$path"
-	req "GET $path with a 20 KB Referer" "$ok" -b rchub_fresh=1 -e "http://example.org/$(repeat r $((20 * 1024)))" "$url$path"
+	value=$(repeat u $((40 * 1024)))
+	req "GET $path with a 40 KB User-Agent" "$(fits User-Agent ${#value})" -b rchub_fresh=1 -A "$value" "$url$path"
+	value="http://example.org/$(repeat r $((20 * 1024)))"
+	req "GET $path with a 20 KB Referer" "$(fits Referer ${#value})" -b rchub_fresh=1 -e "$value" "$url$path"
 	headers=()
 	for i in $(seq 1 300); do headers+=(-H "X-Pad-$i: value $i"); done
 	req "GET $path with 300 extra headers" "$ok" -b rchub_fresh=1 "${headers[@]}" "$url$path"
@@ -405,9 +405,9 @@ req "GET / with 500 cookies" 200 -H "Cookie: $(for i in $(seq 1 500); do printf 
 # ---- 13. sizes at nginx's FastCGI limits ----------------------------------------------
 # Requests nginx accepts must reach the program whole. nginx writes the cache
 # key (the request URI) into fastcgi_buffer_size before the response head, and
-# sends all FastCGI params (the URI twice, every header) in one record of at
-# most 64 KB: both limits must hold for everything large_client_header_buffers
-# lets in. Expected: the program's answer (200/400 below its 4 KB URI limit,
+# sends the FastCGI params (the URI, the headers it passes on) in one record
+# of at most 64 KB: both limits must hold for everything that
+# large_client_header_buffers lets in. Expected: the program's answer (200/400 below its 4 KB URI limit,
 # 414 above), or nginx's own 4xx; never 500 or 502.
 begin "sizes at nginx's FastCGI limits"
 for n in $(seq 3000 50 4050); do
@@ -415,10 +415,21 @@ for n in $(seq 3000 50 4050); do
 	req "GET /services?pad=<$n bytes>" 200 -b rchub_fresh=1 "$url/services?pad=$pad"
 	req "GET /services?page=x&pad=<$n bytes>" 400 "$url/services?page=x&pad=$pad"
 done
+# every URI length nginx lets in, in steps narrower than a response head
+for n in $(seq 4100 200 32600); do
+	req "GET /services?pad=<$n bytes>" 414 "$url/services?pad=$(repeat a "$n")"
+done
 big=$(repeat h 30000)
 req "GET / with 30 KB Cookie, User-Agent and Referer" "200|400" -H "Cookie: rchub_fresh=1; a=$big" -A "$big" -e "$big" "$url/"
 req "GET /services?q=<20 KB> with a 30 KB cookie" "414|400" -H "Cookie: a=$big" "$url/services?q=$(repeat q 20000)"
 req "GET /services?q=<32600 bytes>" "414" "$url/services?q=$(repeat q 32600)"
+# the longest URI and the largest Cookie nginx accepts, together
+req "GET /services?q=<longest> with the largest cookie" "414|400" -H "Cookie: a=$(repeat c $((line_max - 16)))" \
+	"$url/services?q=$(repeat q $((line_max - 40)))"
+# ... and with a large If-None-Match (a header the program reads) beside the cookie
+req "GET /services?q=<longest> with large Cookie and If-None-Match" "414|400" \
+	-H "Cookie: a=$(repeat c $((line_max / 2)))" -H "If-None-Match: $(repeat e $((line_max * 9 / 10)))" \
+	"$url/services?q=$(repeat q $((line_max - 40)))"
 
 # ---- 14. malformed HTTP, byte by byte ----------------------------------------------------------
 begin "malformed HTTP"
