@@ -110,12 +110,35 @@ bool valid_email(const char *s)
 	return true;
 }
 
+/* Length of s without an extension suffix (", доб. 102", " ext 12"), which
+ * Russian office numbers often carry; 0 when the suffix is malformed. */
+static size_t without_extension(const char *s)
+{
+	static const char *const marks[] = { "доб.", "доб", "ext.", "ext" };
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		const char *at = strstr(s, marks[m]);
+		if (at == NULL)
+			continue;
+		const char *p = at + strlen(marks[m]);
+		p += strspn(p, " ");
+		size_t digits = strspn(p, "0123456789");
+		if (digits == 0 || digits > 6 || p[digits] != '\0')
+			return 0;
+		size_t len = (size_t)(at - s);
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ','))
+			len--;
+		return len;
+	}
+	return strlen(s);
+}
+
 bool valid_phone(const char *s)
 {
 	if (s == NULL || strlen(s) > PHONE_MAX_LEN)
 		return false;
+	size_t len = without_extension(s);
 	int digits = 0;
-	for (const char *p = s; *p; p++) {
+	for (const char *p = s; p < s + len; p++) {
 		if (*p >= '0' && *p <= '9')
 			digits++;
 		else if (!strchr(" +-()", *p))

@@ -26,7 +26,8 @@ size_t utf8_length(const char *s);
 bool valid_page(const char *s, int *out);
 /* A plausible address: local@domain.tld, no spaces, at most EMAIL_MAX_LEN. */
 bool valid_email(const char *s);
-/* Digits, spaces, +, -, parentheses; 6..15 digits. */
+/* Digits, spaces, +, -, parentheses; 6..15 digits; an optional extension
+ * («, доб. 102», « ext 12»). */
 bool valid_phone(const char *s);
 /* Russian taxpayer number: 10 digits (organisation) or 12 (person), with the
  * check digits of the Federal Tax Service algorithm. */

@@ -321,9 +321,19 @@ static void test_phone_digit_count_limits(void **state)
 	assert_false(valid_phone("+() -"));
 }
 
+static void test_phone_accepts_an_extension(void **state)
+{
+	assert_true(valid_phone("+7 914 123 45 67 доб. 5"));
+	assert_true(valid_phone("+7 (4212) 45-18-30, доб. 102"));
+	assert_true(valid_phone("+7 (4212) 45-18-30 ext 12"));
+	assert_false(valid_phone("+7 (4212) 45-18-30, доб."));      /* no extension digits */
+	assert_false(valid_phone("+7 (4212) 45-18-30, доб. 12a"));  /* letters after it */
+	assert_false(valid_phone("доб. 102"));                       /* no number before it */
+}
+
 static void test_phone_rejects_letters_and_other_symbols(void **state)
 {
-	assert_false(valid_phone("+7 914 123 45 67 доб. 5"));
+	assert_false(valid_phone("+7 914 123 45 67 добавочный"));
 	assert_false(valid_phone("8-914-ABC-45-67"));
 	assert_false(valid_phone("8.914.123.45.67"));
 	assert_false(valid_phone("+7/914/1234567"));
@@ -583,6 +593,7 @@ int main(void)
 		T(test_email_length_limit),
 		T(test_phone_accepts_common_russian_formats),
 		T(test_phone_digit_count_limits),
+		T(test_phone_accepts_an_extension),
 		T(test_phone_rejects_letters_and_other_symbols),
 		T(test_phone_total_length_limit),
 		T(test_inn_published_examples_valid),
