@@ -7,6 +7,7 @@
  *
  * Usage: rchub.fcgi [-c config.ini] [--check]   (--check: verify and exit) */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcgiapp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -177,15 +178,24 @@ static int check_environment(const struct config *cfg)
 	return 0;
 }
 
+/* libfcgi listens on TCP for "host:port" or ":port", else on a unix socket. */
+static bool is_unix_socket(const char *listen)
+{
+	return strchr(listen, '/') != NULL || strchr(listen, ':') == NULL;
+}
+
 static int open_listener(const char *path)
 {
-	unlink(path);
+	bool unix_socket = is_unix_socket(path);
+	if (unix_socket)
+		unlink(path);
 	int fd = FCGX_OpenSocket(path, LISTEN_BACKLOG);
 	if (fd < 0) {
 		fprintf(stderr, "rchub.fcgi: cannot listen on %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	chmod(path, 0666); /* access is controlled by the socket's folder */
+	if (unix_socket)
+		chmod(path, 0666); /* access is controlled by the socket's folder */
 	return fd;
 }
 
@@ -250,7 +260,8 @@ int main(int argc, char **argv)
 	}
 	close(listen_fd);
 	stop_workers();
-	unlink(cfg.listen);
+	if (is_unix_socket(cfg.listen))
+		unlink(cfg.listen);
 	log_info("master_stop", "clean=1");
 	return 0;
 }
