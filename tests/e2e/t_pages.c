@@ -2,6 +2,8 @@
  * Content-Type, one h1, lang="ru", a title, the site navigation with the
  * current section marked, the security headers, ETag revalidation (304) and
  * HEAD. Also the layout of error pages and the Allow header of 405. */
+#include <time.h>
+
 #include "e2e.h"
 
 #include <stdlib.h>
@@ -289,6 +291,23 @@ static void t_405_allow(const void *arg)
 	}
 }
 
+/* A conditional request that reaches the program on a cache miss must not
+ * leave its 304 in nginx's micro-cache for every later visitor. */
+static void t_304_not_cached_for_others(const void *arg)
+{
+	const char *path = t_printf("/centres?cache-probe=%ld", (long)time(NULL));
+	/* The page's ETag without filling the cache: the fresh-write cookie bypasses it. */
+	struct http_response *bypass = http_get_with(path, "Cookie: rchub_fresh=1");
+	CHECK_STATUS(bypass, 200);
+	const char *etag = http_header(bypass, "ETag");
+	CHECK(etag != NULL, "GET %s: no ETag", path);
+	struct http_response *cond = http_get_with(path, t_printf("If-None-Match: %s", etag));
+	CHECK(cond->status == 304 || cond->status == 200, "conditional GET %s: %ld", path, cond->status);
+	struct http_response *plain = http_get(path);
+	CHECK_STATUS(plain, 200);
+	CHECK(plain->body_len > 1000, "plain GET %s after a conditional one: %zu bytes", path, plain->body_len);
+}
+
 const struct test_case pages_tests[] = {
 	PAGE_TESTS("/", "/"),
 	PAGE_TESTS("/centres", "/centres"),
@@ -310,5 +329,6 @@ const struct test_case pages_tests[] = {
 	{ "error pages carry the security headers and are not public", t_error_security, NULL },
 	{ "a trailing slash is not significant (/services/)", t_trailing_slash, NULL },
 	{ "405 Allow lists only methods the resource accepts", t_405_allow, NULL },
+	{ "a visitor's 304 is never served to the next visitor from the micro-cache", t_304_not_cached_for_others, NULL },
 	TEST_END,
 };
