@@ -76,7 +76,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
 $(BUILD)/tests/e2e: $(wildcard tests/e2e/*.c tests/e2e/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags libcurl libxml-2.0) -o $@ $(filter %.c,$^) \
-	  $(shell pkg-config --libs libcurl libxml-2.0)
+	  $(shell pkg-config --libs libcurl libxml-2.0) -lm
 
 $(BUILD)/tests/feeds-check: $(wildcard tests/feeds/*.c tests/feeds/*.h)
 	@mkdir -p $(dir $@)
@@ -127,3 +127,4 @@ clean:
 # Fuzzing, benchmarks and other suites keep their rules beside their code.
 -include tests/fuzz/fuzz.mk
 -include tests/security/security.mk
+-include tests/bench/bench.mk

@@ -8,6 +8,7 @@
 
 #define WEIGHT_MAX_DIGITS 3 /* whole digits of a weight: QUALITY_WEIGHT_MAX has three */
 
+/* Counts x into the sums. */
 void quality_sums_add(struct quality_sums *s, double x)
 {
 	s->n++;
@@ -15,16 +16,19 @@ void quality_sums_add(struct quality_sums *s, double x)
 	s->sumsq += x * x;
 }
 
+/* Σx / n, 0 for no ratings. */
 double quality_mean(const struct quality_sums *s)
 {
 	return s->n > 0 ? s->sum / (double)s->n : 0.0;
 }
 
+/* m: the region's mean, the middle of the scale before its first rating. */
 double quality_prior(const struct quality_sums *region)
 {
 	return region->n > 0 ? quality_mean(region) : QUALITY_NEUTRAL_PRIOR;
 }
 
+/* (C·m + Σx) / (C + n). */
 double quality_bayes(const struct quality_sums *s, double prior)
 {
 	return (QUALITY_PRIOR_WEIGHT * prior + s->sum) / (QUALITY_PRIOR_WEIGHT + (double)s->n);
@@ -36,6 +40,7 @@ static double on_scale(double x)
 	return x < QUALITY_SCORE_MIN ? QUALITY_SCORE_MIN : x > QUALITY_SCORE_MAX ? QUALITY_SCORE_MAX : x;
 }
 
+/* x̄ ± z·s/√n with the sample standard deviation s (n − 1 in its denominator). */
 bool quality_interval(const struct quality_sums *s, double *low, double *high)
 {
 	if (s->n < 2)
@@ -50,6 +55,7 @@ bool quality_interval(const struct quality_sums *s, double *low, double *high)
 	return true;
 }
 
+/* The index, mean, interval and threshold of s in one. */
 struct quality_index quality_index_of(const struct quality_sums *s, const struct quality_sums *region)
 {
 	struct quality_index q = { .n = s->n, .enough = s->n >= QUALITY_MIN_RATINGS };
@@ -59,6 +65,7 @@ struct quality_index quality_index_of(const struct quality_sums *s, const struct
 	return q;
 }
 
+/* Σ wᵢ·xᵢ / Σ wᵢ. */
 double quality_weighted_mean(const int *scores, const double *weights, size_t n)
 {
 	double total = 0, weighted = 0;
@@ -69,6 +76,7 @@ double quality_weighted_mean(const int *scores, const double *weights, size_t n)
 	return total > 0 ? weighted / total : 0.0;
 }
 
+/* Digits, then optionally "," or "." and one or two digits; nothing else. */
 bool quality_parse_weight(const char *s, double *out)
 {
 	long whole = 0, hundredths = 0;
@@ -92,6 +100,7 @@ bool quality_parse_weight(const char *s, double *out)
 	return true;
 }
 
+/* "%.2f" with the decimal point made a comma. */
 void quality_format(char *buf, size_t cap, double v)
 {
 	snprintf(buf, cap, "%.2f", v);

@@ -57,6 +57,7 @@ static int digits(const char *s, int n)
 	return v;
 }
 
+/* Strict: four-digit year in range, two-digit month and day that exist. */
 bool survival_parse_day(const char *s, int *day)
 {
 	if (s == NULL || strlen(s) < 10 || s[4] != '-' || s[7] != '-' || (s[10] != '\0' && s[10] != ' '))
@@ -68,6 +69,7 @@ bool survival_parse_day(const char *s, int *day)
 	return true;
 }
 
+/* Calendar months, as MariaDB's DATE_ADD(d, INTERVAL n MONTH) counts them. */
 int survival_add_months(int day, int months)
 {
 	int y, m, d;
@@ -78,6 +80,7 @@ int survival_add_months(int day, int months)
 	return survival_day(ny, nm, d < last ? d : last);
 }
 
+/* Whole days since the epoch, rounded down (also before 1970). */
 int survival_today(time_t now)
 {
 	long long t = (long long)now;
@@ -135,6 +138,7 @@ static bool no_status_change(const struct risk_facts *p, int today)
 	return today - since >= RISK_NO_STATUS_CHANGE_DAYS;
 }
 
+/* One bit per rule of risk_rules, in enum order. */
 unsigned risk_rules_fired(const struct risk_facts *p, int today)
 {
 	return (grant_ending(p, today) ? 1u << RISK_GRANT_ENDING : 0) |
@@ -142,11 +146,13 @@ unsigned risk_rules_fired(const struct risk_facts *p, int today)
 	       (no_status_change(p, today) ? 1u << RISK_NO_STATUS_CHANGE : 0);
 }
 
+/* The code of r, "" for a value out of range. */
 const char *risk_rule_code(enum risk_rule r)
 {
 	return r < RISK__MAX ? risk_rules[r].code : "";
 }
 
+/* The reason of r, "" for a value out of range. */
 const char *risk_rule_reason(enum risk_rule r)
 {
 	return r < RISK__MAX ? risk_rules[r].reason : "";
@@ -156,11 +162,13 @@ const char *risk_rule_reason(enum risk_rule r)
 
 const int survival_horizon_months[SURVIVAL__HORIZONS] = { 6, 12 };
 
+/* The first grant's last day plus the horizon's months. */
 int survival_horizon_day(const struct survival_facts *f, enum survival_horizon h)
 {
 	return survival_add_months(f->first_grant_end, survival_horizon_months[h]);
 }
 
+/* The horizon day itself must be over: only then can there be news "after" it. */
 bool survival_observed(const struct survival_facts *f, enum survival_horizon h, int today)
 {
 	return today > survival_horizon_day(f, h);
@@ -185,6 +193,7 @@ bool survival_alive(const struct survival_facts *f, enum survival_horizon h)
 	       f->later_grant_start <= horizon;
 }
 
+/* Counts f in the cohort, and at each horizon that has passed. */
 void survival_count(struct survival_tally *t, const struct survival_facts *f, int today)
 {
 	t->projects++;
@@ -196,6 +205,7 @@ void survival_count(struct survival_tally *t, const struct survival_facts *f, in
 	}
 }
 
+/* Integer arithmetic: (2000a + n) / 2n is 1000a/n rounded half up. */
 int survival_share_tenths(const struct survival_tally *t, enum survival_horizon h)
 {
 	long long n = t->observed[h], a = t->alive[h];
@@ -224,6 +234,7 @@ static int group_order(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* qsort by group_order. */
 void survival_groups_sort(struct survival_group *groups, size_t n)
 {
 	if (n > 1)

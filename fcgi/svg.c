@@ -14,8 +14,8 @@
 #define SVG_NS "http://www.w3.org/2000/svg"
 #define FONT_SIZE 14        /* the charts' text, in viewBox units */
 #define SMALL_FONT_SIZE 12  /* names inside grid cells */
-#define CHAR_WIDTH 8        /* a generous average width of a character at FONT_SIZE */
-#define SMALL_CHAR_WIDTH 7
+#define GLYPH_WIDTH 9        /* a generous average width of a character at FONT_SIZE */
+#define SMALL_GLYPH_WIDTH 7
 #define PAD 10
 #define TEXT_BASELINE 5     /* from a row's middle to the baseline of its text */
 /* bar charts */
@@ -57,6 +57,7 @@ static const struct {
 	{ "brown", { "#4d4b43", "#f7f3d6", "#4d4b43" } },
 };
 
+/* The palette of a colour scheme; the site's own for anything unknown. */
 const struct svg_palette *svg_palette(const char *scheme)
 {
 	for (size_t i = 1; scheme != NULL && i < sizeof palettes / sizeof palettes[0]; i++)
@@ -73,26 +74,31 @@ struct svg {
 	bool failed;
 };
 
+/* Opens element name. */
 static void start(struct svg *s, const char *name)
 {
 	s->failed |= xmlTextWriterStartElement(s->w, BAD_CAST name) < 0;
 }
 
+/* Closes the element opened last. */
 static void end(struct svg *s)
 {
 	s->failed |= xmlTextWriterEndElement(s->w) < 0;
 }
 
+/* An attribute of the open element; the writer escapes value. */
 static void attr(struct svg *s, const char *name, const char *value)
 {
 	s->failed |= xmlTextWriterWriteAttribute(s->w, BAD_CAST name, BAD_CAST value) < 0;
 }
 
+/* A whole-number attribute. */
 static void attr_int(struct svg *s, const char *name, long v)
 {
 	s->failed |= xmlTextWriterWriteFormatAttribute(s->w, BAD_CAST name, "%ld", v) < 0;
 }
 
+/* Text content, escaped by the writer; NULL writes nothing. */
 static void text(struct svg *s, const char *t)
 {
 	s->failed |= xmlTextWriterWriteString(s->w, BAD_CAST(t ? t : "")) < 0;
@@ -259,12 +265,14 @@ static void bar_row(struct svg *s, const struct bar_layout *l, const struct svg_
 	end(s);
 }
 
+/* Labels right-aligned in a column as wide as the longest, then the bars,
+ * then the values. */
 char *svg_bar_chart(arena *mem, const struct svg_chart *c, const struct svg_bar *bars, size_t n, size_t *len)
 {
-	struct bar_layout l = { PAD + widest(bars, n, false) * CHAR_WIDTH, PAD, (long)n * ROW_HEIGHT };
+	struct bar_layout l = { PAD + widest(bars, n, false) * GLYPH_WIDTH, PAD, (long)n * ROW_HEIGHT };
 	if (l.label_w < LABEL_MIN_WIDTH)
 		l.label_w = LABEL_MIN_WIDTH;
-	long width = l.label_w + BAR_LENGTH + PAD + widest(bars, n, true) * CHAR_WIDTH + PAD;
+	long width = l.label_w + BAR_LENGTH + PAD + widest(bars, n, true) * GLYPH_WIDTH + PAD;
 	struct svg s;
 	if (!svg_open(&s, c, "chart-bars", width, l.top + l.rows_h + AXIS_HEIGHT))
 		return NULL;
@@ -327,6 +335,7 @@ static void column(struct svg *s, const struct svg_bar *b, size_t i)
 	end(s);
 }
 
+/* Tick labels on the left, then one column pitch per row. */
 char *svg_column_chart(arena *mem, const struct svg_chart *c, const struct svg_bar *cols, size_t n, size_t *len)
 {
 	long width = AXIS_WIDTH + (long)n * COLUMN_PITCH + PAD;
@@ -389,7 +398,7 @@ static void grid_cell(struct svg *s, const struct svg_cell *cell)
 	if (level == 0)
 		attr(s, "stroke-dasharray", "5 4");
 	end(s);
-	size_t cut = wrap_point(cell->label, (CELL_WIDTH - 2 * PAD) / SMALL_CHAR_WIDTH);
+	size_t cut = wrap_point(cell->label, (CELL_WIDTH - 2 * PAD) / SMALL_GLYPH_WIDTH);
 	size_t first = cut ? cut : strlen(cell->label);
 	halo_text(s, "cell-label", x + PAD / 2, y + LINE_STEP, SMALL_FONT_SIZE, cell->label, (long)first);
 	if (cut)
@@ -398,6 +407,12 @@ static void grid_cell(struct svg *s, const struct svg_cell *cell)
 	halo_text(s, "cell-value", x + PAD / 2, y + CELL_HEIGHT - PAD, 0, cell->value_text,
 	          (long)strlen(cell->value_text));
 	end(s);
+}
+
+/* Width of one legend item: its swatch, its words and the space after them. */
+static long legend_item_width(const char *words)
+{
+	return SWATCH + PAD + (long)utf8_length(words) * GLYPH_WIDTH + 2 * PAD;
 }
 
 /* The legend: one swatch and its words per level, in a row. */
@@ -414,7 +429,7 @@ static void grid_legend(struct svg *s, long y, const char *const level_text[SVG_
 			attr(s, "stroke-dasharray", "4 3");
 		end(s);
 		text_at(s, "legend-text", x + SWATCH + PAD / 2, y + SWATCH - TEXT_BASELINE + 1, "start", level_text[k]);
-		x += SWATCH + PAD + (long)utf8_length(level_text[k]) * CHAR_WIDTH + 2 * PAD;
+		x += legend_item_width(level_text[k]);
 	}
 	end(s);
 }
@@ -424,10 +439,11 @@ static long legend_width(const char *const level_text[SVG_LEVELS])
 {
 	long w = PAD;
 	for (int k = 0; k < SVG_LEVELS; k++)
-		w += SWATCH + PAD + (long)utf8_length(level_text[k]) * CHAR_WIDTH + 2 * PAD;
+		w += legend_item_width(level_text[k]);
 	return w;
 }
 
+/* As many rows and columns as the cells use, the legend under them. */
 char *svg_grid_map(arena *mem, const struct svg_chart *c, const struct svg_cell *cells, size_t n,
                    const char *const level_text[SVG_LEVELS], size_t *len)
 {

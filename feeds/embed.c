@@ -21,6 +21,7 @@ EMBED(embedded_services_xsd, "opendata-services.xsd");
 EMBED(embedded_quality_xsd, "opendata-quality.xsd");
 EMBED(embedded_projects_xsd, "opendata-projects.xsd");
 EMBED(embedded_survival_xsd, "opendata-survival.xsd");
+EMBED(embedded_coverage_xsd, "opendata-coverage.xsd");
 EMBED(embedded_openapi_json, "openapi.json");
 EMBED(embedded_hsds_profile, "README-hsds.md");
 
@@ -33,6 +34,7 @@ static const struct {
 	{ "opendata-quality.xsd", embedded_quality_xsd, embedded_quality_xsd_end },
 	{ "opendata-projects.xsd", embedded_projects_xsd, embedded_projects_xsd_end },
 	{ "opendata-survival.xsd", embedded_survival_xsd, embedded_survival_xsd_end },
+	{ "opendata-coverage.xsd", embedded_coverage_xsd, embedded_coverage_xsd_end },
 	{ "openapi.json", embedded_openapi_json, embedded_openapi_json_end },
 	{ "README-hsds.md", embedded_hsds_profile, embedded_hsds_profile_end },
 };

@@ -102,6 +102,19 @@ static const struct od_field project_fields[] = {
 	PAGE("url", OD_PROJECT_ID, "/projects/"),
 };
 
+/* The coverage of districts (store/coverage.c), as /coverage shows it. */
+static const struct od_field coverage_fields[] = {
+	FIELD("id", OD_TEXT, OD_COVERAGE_ID),
+	FIELD("district", OD_TEXT, OD_COVERAGE_DISTRICT),
+	FIELD("district_oktmo", OD_OPTIONAL, OD_COVERAGE_OKTMO),
+	FIELD("category_code", OD_TEXT, OD_COVERAGE_CATEGORY_CODE),
+	FIELD("category", OD_TEXT, OD_COVERAGE_CATEGORY),
+	FIELD("services_in_person", OD_TEXT, OD_COVERAGE_IN_PERSON),
+	FIELD("services_online", OD_TEXT, OD_COVERAGE_ONLINE),
+	FIELD("in_person_gap", OD_BOOL, OD_COVERAGE_GAP),
+	PAGE("url", OD_COVERAGE_DISTRICT_SLUG, "/coverage#district-"),
+};
+
 /* The survival figures (store/projects.c survival_figures, survival.c's arithmetic). */
 static const struct od_field survival_fields[] = {
 	FIELD("id", OD_TEXT, SV_ID),
@@ -122,6 +135,7 @@ static const struct od_structure service_structures[] = { { "20261125", "opendat
 static const struct od_structure quality_structures[] = { { "20261125", "opendata-quality.xsd" } };
 static const struct od_structure project_structures[] = { { "20261125", "opendata-projects.xsd" } };
 static const struct od_structure survival_structures[] = { { "20261125", "opendata-survival.xsd" } };
+static const struct od_structure coverage_structures[] = { { "20261125", "opendata-coverage.xsd" } };
 
 #define FIELDS(a) a, sizeof a / sizeof a[0]
 
@@ -158,6 +172,11 @@ const struct od_set od_sets[] = {
 	  "по году окончания гранта. Как считается — на странице /survival.",
 	  "выживаемость проектов, гранты, устойчивость проектов, НКО, ресурсный центр",
 	  "survival", "group", FIELDS(survival_fields), FIELDS(survival_structures), opendata_survival, NULL },
+	{ "coverage", "Охват районов услугами ресурсных центров",
+	  "Сколько действующих услуг ресурсных центров доступно в каждом районе края очно и онлайн, по видам "
+	  "поддержки, и где очных услуг нет. Как считается — на странице /coverage.",
+	  "охват районов, услуги НКО, ресурсные центры, отдалённые районы, ОКТМО",
+	  "coverage", "reach", FIELDS(coverage_fields), FIELDS(coverage_structures), opendata_coverage, NULL },
 };
 const size_t od_nsets = sizeof od_sets / sizeof od_sets[0];
 

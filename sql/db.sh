@@ -13,6 +13,8 @@
 # rchub_app, which may read and write rows but not change the schema.
 # For replication tests: DB_TCP_PORT=N also listens on 127.0.0.1:N, and
 # DB_SERVER_ID=N gives the server that id and a binary log (a primary or replica).
+# DB_BUFFER_POOL=size sets the InnoDB buffer pool (default 256M; make bench-scale
+# gives its million-row tables more).
 set -euo pipefail
 cmd=${1:?usage: db.sh start|migrate|demo|load|stop|shell VARDIR}
 var=${2:?VARDIR}
@@ -41,17 +43,18 @@ init_datadir() {
 
 start() {
 	init_datadir
-	mkdir -p "$run" "$var/log"
+	mkdir -p "$run" "$var/log" "$var/tmp"
 	if running; then return 0; fi
 	local net=(--skip-networking) repl=()
 	[ -n "${DB_TCP_PORT:-}" ] && net=(--port="$DB_TCP_PORT" --bind-address=127.0.0.1)
 	[ -n "${DB_SERVER_ID:-}" ] && repl=(--server-id="$DB_SERVER_ID" --log-bin=binlog --log-slave-updates --binlog-format=ROW)
+	# Its own tmpdir: servers of other stacks would share /tmp and its file names.
 	# FULLTEXT: Russian stems can be two letters; the built-in stopword list is English.
 	mariadbd --no-defaults --datadir="$data" --socket="$sock" "${net[@]}" "${repl[@]}" --user=root \
-		--pid-file="$pidfile" --log-error="$var/log/mariadb.err" \
+		--pid-file="$pidfile" --log-error="$var/log/mariadb.err" --tmpdir="$var/tmp" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-ft-min-token-size=2 --innodb-ft-enable-stopword=OFF \
-		--innodb-buffer-pool-size=256M --max-connections=500 --default-time-zone=+00:00 \
+		--innodb-buffer-pool-size="${DB_BUFFER_POOL:-256M}" --max-connections=500 --default-time-zone=+00:00 \
 		>/dev/null 2>&1 &
 	for _ in $(seq 1 100); do
 		if mariadb-admin --no-defaults -S "$sock" -u root ping >/dev/null 2>&1; then break; fi

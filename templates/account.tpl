@@ -7,6 +7,7 @@
 </dl>
 <ul class="account-links">
 <li><a href="/account/requests">Мои заявки на услуги</a></li>
+{{#HAS_NGO}}<li><a href="/account/projects">Проекты организации</a></li>{{/HAS_NGO}}
 <li><a href="/services">Найти услугу и отправить заявку</a></li>
 {{#IS_STAFF}}<li><a href="/staff/">Кабинет ресурсного центра</a></li>{{/IS_STAFF}}
 </ul>

@@ -7,4 +7,7 @@
 <li><a href="/staff/news">Новости центров</a></li>
 <li><a href="/staff/events">Мероприятия центров</a></li>
 <li><a href="/staff/users">Учётные записи сотрудников</a></li>
+<li><a href="/admin/quality">Стандарт качества</a> — версии стандарта и их критерии.</li>
+<li><a href="/admin/feedback">Отзывы об услугах</a> — проверка отзывов перед публикацией.</li>
+<li><a href="/staff/coverage">Охват районов по центрам</a></li>
 </ul>

@@ -13,8 +13,10 @@
 <p><a href="/services/{{SERVICE_ID}}">{{SERVICE_TITLE}}</a> · <a href="/centres/{{CENTRE_SLUG}}">{{CENTRE_NAME}}</a> · {{CREATED_AT}} · общая оценка {{OVERALL}}</p>
 <blockquote class="description">{{COMMENT}}</blockquote>
 <p class="muted">{{STATUS_LABEL}}{{#MODERATED}} — {{MODERATED_AT}}, {{MODERATOR}}{{/MODERATED}}</p>
-{{#CAN_APPROVE}}<form class="inline-form" action="/admin/feedback/{{ID}}/approve" method="post"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Опубликовать отзыв</button></form>{{/CAN_APPROVE}}
-{{#CAN_REJECT}}<form class="inline-form" action="/admin/feedback/{{ID}}/reject" method="post"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Отклонить отзыв</button></form>{{/CAN_REJECT}}
+<div class="moderation-actions">
+{{#CAN_APPROVE}}<form action="/admin/feedback/{{ID}}/approve" method="post"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Опубликовать отзыв<span class="visually-hidden"> №{{ID}}</span></button></form>{{/CAN_APPROVE}}
+{{#CAN_REJECT}}<form action="/admin/feedback/{{ID}}/reject" method="post"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Отклонить отзыв<span class="visually-hidden"> №{{ID}}</span></button></form>{{/CAN_REJECT}}
+</div>
 </li>
 {{/ITEM}}</ol>
 {{>PAGINATION_NAV}}

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<nav class="breadcrumbs" aria-label="Путь"><a href="/admin/">Модерация</a> › <a href="/admin/quality">Стандарт качества</a> › {{TITLE}}</nav>
 <h1>{{TITLE}}</h1>
+{{#NOTICE}}<p class="notice" role="status">{{NOTICE_TEXT}}</p>{{/NOTICE}}
 <dl class="facts">
 <dt>Название</dt><dd>{{VERSION_TITLE}}</dd>
 <dt>Состояние</dt><dd id="version-status">{{STATUS_LABEL}}</dd>
@@ -10,24 +11,24 @@
 {{#NO_CRITERIA}}<p class="empty">Критериев пока нет.</p>{{/NO_CRITERIA}}
 <h2>Критерии</h2>
 {{#CRITERION}}<section class="criterion" id="criterion-{{CRITERION_ID}}" aria-labelledby="criterion-{{CRITERION_ID}}-title">
-<h3 id="criterion-{{CRITERION_ID}}-title">Критерий «{{CODE_VALUE}}» — доля {{SHARE}} %</h3>
-{{#READ_ONLY}}<dl class="facts"><dt>Название</dt><dd>{{NAME}}</dd><dt>Что оценивается</dt><dd>{{DESCRIPTION}}</dd><dt>Вес</dt><dd>{{WEIGHT}}</dd></dl>{{/READ_ONLY}}
+<h3 id="criterion-{{CRITERION_ID}}-title">{{CRITERION_NAME}} <span class="muted">(код {{CODE_VALUE}}, доля в общей оценке {{SHARE}} %)</span></h3>
+{{#READ_ONLY}}<dl class="facts"><dt>Что оценивается</dt><dd>{{DESCRIPTION}}</dd><dt>Вес</dt><dd>{{WEIGHT}}</dd></dl>{{/READ_ONLY}}
 {{#EDIT}}{{#FORM_ERRORS}}<div class="form-errors" role="alert" id="form-errors"><p>Критерий не сохранён: исправьте отмеченные поля ({{ERROR_COUNT}}).</p></div>{{/FORM_ERRORS}}
 <form class="form" action="/admin/quality/criteria/{{CRITERION_ID}}" method="post" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="form-field">
 <label for="c{{CRITERION_ID}}-name">Название</label>
-<input id="c{{CRITERION_ID}}-name" name="name" type="text" maxlength="200" required value="{{NAME}}"{{#NAME_ERROR}} aria-invalid="true" aria-describedby="c{{CRITERION_ID}}-name-error"{{/NAME_ERROR}}>
+<input id="c{{CRITERION_ID}}-name" name="name" type="text" maxlength="{{NAME_MAX}}" required value="{{NAME}}"{{#NAME_ERROR}} aria-invalid="true" aria-describedby="c{{CRITERION_ID}}-name-error"{{/NAME_ERROR}}>
 {{#NAME_ERROR}}<p class="field-error" id="c{{CRITERION_ID}}-name-error">{{ERROR}}</p>{{/NAME_ERROR}}
 </div>
 <div class="form-field">
 <label for="c{{CRITERION_ID}}-description">Что оценивается</label>
-<textarea id="c{{CRITERION_ID}}-description" name="description" rows="3" maxlength="1000" required{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="c{{CRITERION_ID}}-description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
+<textarea id="c{{CRITERION_ID}}-description" name="description" rows="3" maxlength="{{DESCRIPTION_MAX}}" required{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="c{{CRITERION_ID}}-description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
 {{#DESCRIPTION_ERROR}}<p class="field-error" id="c{{CRITERION_ID}}-description-error">{{ERROR}}</p>{{/DESCRIPTION_ERROR}}
 </div>
 <div class="form-field">
 <label for="c{{CRITERION_ID}}-weight">Вес</label>
-<input id="c{{CRITERION_ID}}-weight" name="weight" type="text" inputmode="decimal" maxlength="6" required value="{{WEIGHT}}" aria-describedby="c{{CRITERION_ID}}-weight-hint{{#WEIGHT_ERROR}} c{{CRITERION_ID}}-weight-error{{/WEIGHT_ERROR}}"{{#WEIGHT_ERROR}} aria-invalid="true"{{/WEIGHT_ERROR}}>
+<input id="c{{CRITERION_ID}}-weight" name="weight" type="text" inputmode="decimal" maxlength="{{WEIGHT_MAX}}" required value="{{WEIGHT}}" aria-describedby="c{{CRITERION_ID}}-weight-hint{{#WEIGHT_ERROR}} c{{CRITERION_ID}}-weight-error{{/WEIGHT_ERROR}}"{{#WEIGHT_ERROR}} aria-invalid="true"{{/WEIGHT_ERROR}}>
 <p class="hint" id="c{{CRITERION_ID}}-weight-hint">Число больше 0 и не больше 100, например 1,5. Доля критерия в общей оценке — его вес, делённый на сумму весов.</p>
 {{#WEIGHT_ERROR}}<p class="field-error" id="c{{CRITERION_ID}}-weight-error">{{ERROR}}</p>{{/WEIGHT_ERROR}}
 </div>
@@ -43,23 +44,23 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="form-field">
 <label for="new-code">Код</label>
-<input id="new-code" name="code" type="text" maxlength="64" required value="{{CODE}}" aria-describedby="new-code-hint{{#CODE_ERROR}} new-code-error{{/CODE_ERROR}}"{{#CODE_ERROR}} aria-invalid="true"{{/CODE_ERROR}}>
+<input id="new-code" name="code" type="text" maxlength="{{CODE_MAX}}" required value="{{CODE}}" aria-describedby="new-code-hint{{#CODE_ERROR}} new-code-error{{/CODE_ERROR}}"{{#CODE_ERROR}} aria-invalid="true"{{/CODE_ERROR}}>
 <p class="hint" id="new-code-hint">Латинские строчные буквы, цифры и дефисы, например accessibility. Критерий с тем же кодом в следующих версиях продолжает свой ряд оценок.</p>
 {{#CODE_ERROR}}<p class="field-error" id="new-code-error">{{ERROR}}</p>{{/CODE_ERROR}}
 </div>
 <div class="form-field">
 <label for="new-name">Название</label>
-<input id="new-name" name="name" type="text" maxlength="200" required value="{{NAME}}"{{#NAME_ERROR}} aria-invalid="true" aria-describedby="new-name-error"{{/NAME_ERROR}}>
+<input id="new-name" name="name" type="text" maxlength="{{NAME_MAX}}" required value="{{NAME}}"{{#NAME_ERROR}} aria-invalid="true" aria-describedby="new-name-error"{{/NAME_ERROR}}>
 {{#NAME_ERROR}}<p class="field-error" id="new-name-error">{{ERROR}}</p>{{/NAME_ERROR}}
 </div>
 <div class="form-field">
 <label for="new-description">Что оценивается</label>
-<textarea id="new-description" name="description" rows="3" maxlength="1000" required{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="new-description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
+<textarea id="new-description" name="description" rows="3" maxlength="{{DESCRIPTION_MAX}}" required{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="new-description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
 {{#DESCRIPTION_ERROR}}<p class="field-error" id="new-description-error">{{ERROR}}</p>{{/DESCRIPTION_ERROR}}
 </div>
 <div class="form-field">
 <label for="new-weight">Вес</label>
-<input id="new-weight" name="weight" type="text" inputmode="decimal" maxlength="6" required value="{{WEIGHT}}" aria-describedby="new-weight-hint{{#WEIGHT_ERROR}} new-weight-error{{/WEIGHT_ERROR}}"{{#WEIGHT_ERROR}} aria-invalid="true"{{/WEIGHT_ERROR}}>
+<input id="new-weight" name="weight" type="text" inputmode="decimal" maxlength="{{WEIGHT_MAX}}" required value="{{WEIGHT}}" aria-describedby="new-weight-hint{{#WEIGHT_ERROR}} new-weight-error{{/WEIGHT_ERROR}}"{{#WEIGHT_ERROR}} aria-invalid="true"{{/WEIGHT_ERROR}}>
 <p class="hint" id="new-weight-hint">Число больше 0 и не больше 100, например 1,5.</p>
 {{#WEIGHT_ERROR}}<p class="field-error" id="new-weight-error">{{ERROR}}</p>{{/WEIGHT_ERROR}}
 </div>

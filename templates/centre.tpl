@@ -22,6 +22,7 @@
 <div class="service-list">
 {{#SERVICE}}{{>SERVICE_ITEM}}{{/SERVICE}}
 </div>
+{{#ALL_SERVICES}}<p><a href="/services?centre={{CENTRE_SLUG}}">Все услуги центра в каталоге</a></p>{{/ALL_SERVICES}}
 <h2>Новости центра</h2>
 <div class="news-list">
 {{#NEWS}}{{>NEWS_CARD}}{{/NEWS}}

@@ -7,6 +7,7 @@
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/static/print.css" media="print">
 {{#PRINT_VIEW}}<link rel="stylesheet" href="/static/print.css">{{/PRINT_VIEW}}
+{{#A11Y_CSS}}<link rel="stylesheet" href="/static/a11y.css">{{/A11Y_CSS}}
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 {{#FEED}}<link rel="alternate" type="application/rss+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
 {{/FEED}}</head>

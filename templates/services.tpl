@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Каталог услуг</h1>
 <form class="filters" action="/services" method="get" role="search" aria-label="Фильтры каталога">
+{{#CENTRE_FILTER}}<input type="hidden" name="centre" value="{{CENTRE_VALUE}}">{{/CENTRE_FILTER}}
 <div class="field field-wide">
 <label for="f-q">Что нужно</label>
 <input id="f-q" name="q" type="search" value="{{Q}}" maxlength="200" placeholder="например, бухгалтерская консультация">

@@ -26,9 +26,9 @@
 <h2 id="heading-{{CODE}}">{{HEADING}}</h2>
 {{#NO_ROWS}}<p class="empty">Проектов с законченным грантом пока нет.</p>{{/NO_ROWS}}
 <div class="survival-layout">
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-{{CODE}}">
 <table class="registry survival-table" id="table-{{CODE}}">
-<caption>{{HEADING}}: сколько проектов живы через 6 и 12 месяцев после первого гранта</caption>
+<caption id="caption-{{CODE}}">{{HEADING}}: сколько проектов живы через 6 и 12 месяцев после первого гранта</caption>
 <thead>
 <tr><th scope="col" rowspan="2">{{COLUMN}}</th><th scope="col" rowspan="2">Проектов с грантом</th><th scope="colgroup" colspan="3">Через 6 месяцев</th><th scope="colgroup" colspan="3">Через 12 месяцев</th></tr>
 <tr><th scope="col">Срок прошёл</th><th scope="col">Живы</th><th scope="col">Доля</th><th scope="col">Срок прошёл</th><th scope="col">Живы</th><th scope="col">Доля</th></tr>

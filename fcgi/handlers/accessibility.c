@@ -243,9 +243,10 @@ void a11y_fill_layout(struct request *req, tpl_dict *root, const char *content_t
 		classes = classes ? arena_printf(req->mem, "%s print-view", classes) : "print-view";
 	if (classes != NULL)
 		tpl_set(tpl_section(root, "HTML_CLASS"), "HTML_CLASSES", classes);
-	if (active)
+	if (active) {
+		tpl_show(root, "A11Y_CSS");
 		fill_panel(root, req, v, back);
-	else
+	} else
 		tpl_set(tpl_section(root, "A11Y_LINK"), "A11Y_URL", settings_link(req->mem, NULL, NULL, back));
 	if (print_view) {
 		tpl_set(tpl_section(root, "PRINT_VIEW"), "SCREEN_URL", page_link(req, false));

@@ -147,7 +147,8 @@ static const char *parse_rubles(arena *mem, const char *s)
 			continue;
 		if ((*p == ',' || *p == '.') && !fraction && nr > 0)
 			fraction = true;
-		else if (*p < '0' || *p > '9' || (fraction ? nk == GRANT_KOPECKS_MAX_DIGITS : nr == GRANT_RUBLES_MAX_DIGITS))
+		else if (*p < '0' || *p > '9' ||
+		         (fraction ? nk == GRANT_KOPECKS_MAX_DIGITS : nr == GRANT_RUBLES_MAX_DIGITS))
 			return NULL;
 		else if (fraction)
 			kopecks[nk++] = (char)*p;
@@ -262,7 +263,8 @@ static void fill_project_form(tpl_dict *page, struct request *req, const struct 
 	const struct form *f = &mp->f;
 	form_fill(f, d);
 	tpl_set(d, "CSRF", req->user->csrf);
-	tpl_set(d, "ACTION", mp->id ? arena_printf(req->mem, "/account/projects/%lld", mp->id) : "/account/projects/new");
+	tpl_set(d, "ACTION",
+	        mp->id ? arena_printf(req->mem, "/account/projects/%lld", mp->id) : "/account/projects/new");
 	tpl_set_int(d, "TITLE_MAX", PROJECT_TITLE_MAX_CHARS);
 	tpl_set_int(d, "GOAL_MAX", PROJECT_GOAL_MAX_CHARS);
 	tpl_set_int(d, "PLAN_MAX", PROJECT_PLAN_MAX_CHARS);
@@ -273,7 +275,8 @@ static void fill_project_form(tpl_dict *page, struct request *req, const struct 
 	fill_label_options(d, "FUNDING_OPTION", funding_labels, form_value(f, "funding"));
 	fill_continues_options(d, req->mem, mp, form_value(f, "continues"));
 	if (mp->id == 0)
-		fill_label_options(tpl_section(d, "IS_NEW"), "STATUS_OPTION", project_status_labels, form_value(f, "status"));
+		fill_label_options(tpl_section(d, "IS_NEW"), "STATUS_OPTION", project_status_labels,
+		                   form_value(f, "status"));
 	else
 		tpl_show(d, "IS_EDIT");
 }
@@ -347,7 +350,8 @@ void handle_account_projects(struct request *req, struct response *resp)
 	tpl_set_int(d, "TOTAL", (long long)r->nrows);
 	int today = survival_today(time(NULL));
 	for (size_t i = 0; i < r->nrows; i++)
-		add_project_card(d, req->mem, r, i, today, arena_printf(req->mem, "/account/projects/%s", db_cell(r, i, PROJECT_ID)));
+		add_project_card(d, req->mem, r, i, today,
+		                 arena_printf(req->mem, "/account/projects/%s", db_cell(r, i, PROJECT_ID)));
 	if (r->nrows == 0)
 		tpl_show(d, "EMPTY");
 	page_finish(&p, resp, 200);

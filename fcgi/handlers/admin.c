@@ -35,6 +35,7 @@ static const struct entity_page {
 	{ "news", "/staff/news/", news_status_labels },
 	{ "event", "/staff/events/", event_status_labels },
 	{ "request", "/staff/requests/", NULL },
+	{ "quality_standard", "/admin/quality/", standard_status_labels },
 };
 
 /* The entity_pages row of entity, or NULL. */

@@ -127,17 +127,17 @@ static void fill_criterion_row(struct request *req, tpl_dict *d, const struct db
                                bool draft, const struct typed_criterion *typed)
 {
 	tpl_dict *s = tpl_section(d, "CRITERION");
-	char share[QUALITY_FORMAT_MAX];
+	char weight[QUALITY_FORMAT_MAX];
 	double w = strtod(db_cell(c, i, QC_WEIGHT), NULL);
-	quality_format(share, sizeof share, total > 0 ? 100 * w / total : 0);
+	quality_format(weight, sizeof weight, w);
 	tpl_set(s, "CRITERION_ID", db_cell(c, i, QC_ID));
+	tpl_set(s, "CRITERION_NAME", db_cell(c, i, QC_NAME));
 	tpl_set(s, "CODE_VALUE", db_cell(c, i, QC_CODE));
-	tpl_set(s, "SHARE", share);
+	tpl_set_int(s, "SHARE", total > 0 ? (long long)(100 * w / total + 0.5) : 0);
 	if (!draft) {
 		tpl_dict *v = tpl_section(s, "READ_ONLY");
-		tpl_set(v, "NAME", db_cell(c, i, QC_NAME));
 		tpl_set(v, "DESCRIPTION", db_cell(c, i, QC_DESCRIPTION));
-		tpl_set(v, "WEIGHT", db_cell(c, i, QC_WEIGHT));
+		tpl_set(v, "WEIGHT", weight);
 		return;
 	}
 	tpl_dict *e = tpl_section(s, "EDIT");
@@ -178,6 +178,11 @@ static void render_version(struct request *req, struct response *resp, long long
 	tpl_set(d, "STATUS_LABEL", label_text(standard_status_labels, db_cell(v, 0, QS_STATUS)));
 	set_optional(d, "HAS_PUBLISHED", "PUBLISHED_AT", format_date_ru(req->mem, db_cell(v, 0, QS_PUBLISHED_AT)));
 	tpl_set(d, "RATINGS", db_cell(v, 0, QS_RATINGS));
+	tpl_set_int(d, "CODE_MAX", SLUG_MAX_LEN);
+	tpl_set_int(d, "NAME_MAX", CRITERION_NAME_MAX_CHARS);
+	tpl_set_int(d, "DESCRIPTION_MAX", CRITERION_DESCRIPTION_MAX_CHARS);
+	tpl_set_int(d, "WEIGHT_MAX", WEIGHT_MAX_CHARS);
+	staff_saved_notice(req, d);
 	double total = 0;
 	for (size_t i = 0; i < c->nrows; i++)
 		total += strtod(db_cell(c, i, QC_WEIGHT), NULL);

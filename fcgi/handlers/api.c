@@ -316,7 +316,7 @@ void handle_api_organization(struct request *req, struct response *resp)
 	struct db_rows *r = centres_all(req->mem);
 	long row = r ? centre_row(r, request_param(req, "id")) : -1;
 	long long id = row >= 0 ? db_cell_int(r, (size_t)row, CENTRE_ID) : 0;
-	struct db_rows *svc = row >= 0 ? services_of_centre(req->mem, id) : NULL;
+	struct db_rows *svc = row >= 0 ? services_of_centre(req->mem, id, STORE_NO_LIMIT) : NULL;
 	struct db_rows *ds = svc ? centre_districts(req->mem, id) : NULL;
 	if (r == NULL || (row >= 0 && ds == NULL)) {
 		api_db_failure(req, resp);

@@ -8,11 +8,13 @@
 
 #include "../svg.h"
 
+/* The colours of the visitor's scheme (the site's own when the version is off). */
 const struct svg_palette *chart_palette(const struct request *req)
 {
 	return svg_palette(a11y_colours(req));
 }
 
+/* 200 image/svg+xml, cached like an anonymous page unless personal. */
 void chart_respond(struct request *req, struct response *resp, const char *svg, size_t len)
 {
 	if (svg == NULL) {

@@ -31,6 +31,7 @@ struct reach {
 	long long in_person, online;
 };
 
+/* The region this install serves ([site] region_slug). */
 long long site_region_id(arena *mem)
 {
 	return region_id_by_slug(mem, config_current()->region_slug);

@@ -170,6 +170,15 @@ char *build_link(arena *mem, const char *path, const struct link_param *params, 
  * params[page_index] is the page parameter, rewritten for each link. */
 void fill_pagination(tpl_dict *d, arena *mem, const char *path, struct link_param *params,
                      size_t n, size_t page_index, int page, int total_pages);
+/* The pages of a list counted up to LISTING_COUNT_MAX (total is
+ * LISTING_COUNT_MAX + 1 when there are more, which store_page_total only
+ * says while more rows follow the page): every page when counted in full;
+ * else those the count vouches for, and at least the next one. */
+int listing_pages(long long total, int page_size, int page);
+/* key = n counted up to LISTING_COUNT_MAX ("более 1000" beyond it) and
+ * word_key = the noun declined for it (one, few, many: plural_ru). */
+void fill_count(tpl_dict *d, arena *mem, const char *key, const char *word_key, long long n, const char *one,
+                const char *few, const char *many);
 /* Adds one OPTION section per label, marking the selected one. */
 void fill_label_options(tpl_dict *d, const char *section, const struct label *table, const char *selected);
 /* Adds one OPTION section per district row, marking the selected slug. */

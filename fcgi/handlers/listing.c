@@ -1,5 +1,6 @@
 /* handlers/listing.c: the parts every filtered list shares: links that keep
- * the other filters, pagination, and option lists of filter forms. */
+ * the other filters, pagination and totals counted up to a bound, and option
+ * lists of filter forms. */
 #include "handlers.h"
 
 #include <stdio.h>
@@ -94,6 +95,22 @@ void fill_pagination(tpl_dict *d, arena *mem, const char *path, struct link_para
 	}
 	tpl_set_int(pg, "PAGE_CURRENT_NUMBER", page);
 	tpl_set_int(pg, "PAGE_TOTAL", total_pages);
+}
+
+int listing_pages(long long total, int page_size, int page)
+{
+	if (total <= LISTING_COUNT_MAX)
+		return (int)((total + page_size - 1) / page_size);
+	int vouched = LISTING_COUNT_MAX / page_size;
+	return page + 1 > vouched ? page + 1 : vouched;
+}
+
+void fill_count(tpl_dict *d, arena *mem, const char *key, const char *word_key, long long n, const char *one,
+                const char *few, const char *many)
+{
+	long long shown = n > LISTING_COUNT_MAX ? LISTING_COUNT_MAX : n;
+	tpl_set(d, key, arena_printf(mem, n > LISTING_COUNT_MAX ? "более %lld" : "%lld", shown));
+	tpl_set(d, word_key, plural_ru(shown, one, few, many));
 }
 
 static void add_option(tpl_dict *d, const char *section, const char *value, const char *text, bool selected)

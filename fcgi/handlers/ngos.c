@@ -67,27 +67,23 @@ void handle_ngos(struct request *req, struct response *resp)
 	if (read_registry(req, resp, params, &f, &page) != 0)
 		return;
 	struct db_rows *districts = districts_all(req->mem);
-	long long total = ngos_count(req->mem, &f);
-	if (districts == NULL || total < 0) {
+	long long total;
+	struct db_rows *rows = ngos_search(req->mem, &f, REGISTRY_PAGE_SIZE, (page - 1) * REGISTRY_PAGE_SIZE,
+	                                   LISTING_COUNT_MAX, &total);
+	if (districts == NULL || rows == NULL) {
 		page_db_failure(req, resp);
 		return;
 	}
-	int pages = (int)((total + REGISTRY_PAGE_SIZE - 1) / REGISTRY_PAGE_SIZE);
-	if (page > 1 && page > pages) {
+	if (page > 1 && rows->nrows == 0) {
 		page_error(req, resp, 404, "Такой страницы реестра нет. Вернитесь к первой странице.");
 		return;
 	}
-	struct db_rows *rows = ngos_search(req->mem, &f, REGISTRY_PAGE_SIZE, (page - 1) * REGISTRY_PAGE_SIZE);
-	if (rows == NULL) {
-		page_db_failure(req, resp);
-		return;
-	}
+	int pages = listing_pages(total, REGISTRY_PAGE_SIZE, page);
 	struct page p;
 	page_begin(&p, req, "ngos.tpl", "Реестр НКО", NAV_NGOS);
 	tpl_set(p.content, "Q", params[NQ_Q].value ? params[NQ_Q].value : "");
 	fill_district_options(p.content, "DISTRICT_OPTION", districts, params[NQ_DISTRICT].value);
-	tpl_set_int(p.content, "TOTAL", total);
-	tpl_set(p.content, "TOTAL_WORD", plural_ru(total, "организация", "организации", "организаций"));
+	fill_count(p.content, req->mem, "TOTAL", "TOTAL_WORD", total, "организация", "организации", "организаций");
 	for (size_t i = 0; i < rows->nrows; i++)
 		fill_ngo_item(tpl_section(p.content, "NGO"), rows, i);
 	if (total == 0)

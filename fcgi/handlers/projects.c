@@ -93,6 +93,7 @@ static void fill_project_facts(tpl_dict *d, arena *mem, const struct db_rows *r,
 	tpl_set(d, "LAST_UPDATE", format_date_ru(mem, db_cell(r, i, PROJECT_LAST_UPDATE_AT)));
 }
 
+/* The rules of survival.c applied to a PROJECT_* row. */
 unsigned project_risks(const struct db_rows *r, size_t i, int today)
 {
 	struct risk_facts f;
@@ -116,6 +117,7 @@ static const char *risk_detail(arena *mem, enum risk_rule rule, const struct db_
 	}
 }
 
+/* Each rule that fires: its reason and the date behind it. */
 unsigned fill_project_risks(tpl_dict *d, arena *mem, const struct db_rows *r, size_t i, int today)
 {
 	unsigned fired = project_risks(r, i, today);
@@ -133,6 +135,7 @@ unsigned fill_project_risks(tpl_dict *d, arena *mem, const struct db_rows *r, si
 	return fired;
 }
 
+/* A card of the catalogue, the member's list or the staff's list. */
 void add_project_card(tpl_dict *list, arena *mem, const struct db_rows *r, size_t i, int today, const char *url)
 {
 	tpl_dict *card = tpl_include(tpl_section(list, "PROJECT"), "PROJECT_CARD", "project_card.tpl");
@@ -141,6 +144,7 @@ void add_project_card(tpl_dict *list, arena *mem, const struct db_rows *r, size_
 	fill_project_risks(card, mem, r, i, today);
 }
 
+/* A project page's facts, with its goal, plan and predecessor. */
 void fill_project_detail(tpl_dict *d, arena *mem, const struct db_rows *r)
 {
 	fill_project_facts(d, mem, r, 0);
@@ -178,6 +182,7 @@ static void fill_timeline_entry(tpl_dict *e, arena *mem, const struct db_rows *t
 	}
 }
 
+/* The timeline include: updates and support, then the registration. */
 void fill_project_timeline(tpl_dict *d, arena *mem, const struct db_rows *project, const struct db_rows *timeline)
 {
 	tpl_dict *t = tpl_include(d, "TIMELINE", "project_timeline.tpl");

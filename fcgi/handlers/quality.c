@@ -114,7 +114,7 @@ static struct quality_sums prior_of(arena *mem, const struct db_rows *priors, lo
 }
 
 /* The INDEX include (quality_index.tpl) of q under d: N, N_WORD, and ENOUGH
- * (INDEX, MEAN, INTERVAL with LOW and HIGH) or NOT_ENOUGH. */
+ * (INDEX, INTERVAL with LOW and HIGH) or NOT_ENOUGH. */
 static void fill_index(tpl_dict *d, arena *mem, const struct quality_index *q)
 {
 	tpl_dict *x = tpl_include(d, "INDEX", "quality_index.tpl");
@@ -127,7 +127,6 @@ static void fill_index(tpl_dict *d, arena *mem, const struct quality_index *q)
 	}
 	tpl_dict *e = tpl_section(x, "ENOUGH");
 	tpl_set(e, "INDEX", fmt(mem, q->index));
-	tpl_set(e, "MEAN", fmt(mem, q->mean));
 	if (q->has_interval) {
 		tpl_dict *iv = tpl_section(e, "INTERVAL");
 		tpl_set(iv, "LOW", fmt(mem, q->low));
@@ -213,6 +212,7 @@ static tpl_dict *fill_block(struct request *req, tpl_dict *page, const struct db
 	return b;
 }
 
+/* The block of a service: its own centre's ratings, and the approved comments. */
 int fill_service_quality(struct request *req, tpl_dict *page, long long service_id, const char *centre_slug)
 {
 	long long centre_id = centre_id_by_slug(req->mem, centre_slug);
@@ -235,6 +235,7 @@ int fill_service_quality(struct request *req, tpl_dict *page, long long service_
 	return 0;
 }
 
+/* The block of a centre: every rating of work it did. */
 int fill_centre_quality(struct request *req, tpl_dict *page, long long centre_id)
 {
 	tpl_dict *b = fill_block(req, page, quality_sums_of_centre(req->mem, centre_id), centre_id);
@@ -432,6 +433,7 @@ static void fill_trend(tpl_dict *d, arena *mem, const struct month_row *rows)
 
 /* ---- pages and charts ------------------------------------------------------------- */
 
+/* GET /quality?criterion=: the standard, the method, the comparison and the trend. */
 void handle_quality(struct request *req, struct response *resp)
 {
 	struct comparison c;
@@ -457,6 +459,7 @@ static const char *centres_desc(arena *mem, const struct comparison *c)
 	                    c->sv.measures[c->shown].name, QUALITY_MIN_RATINGS, NOT_ENOUGH);
 }
 
+/* GET /quality/chart-centres.svg?criterion=: a bar per row of the comparison table. */
 void handle_quality_chart_centres(struct request *req, struct response *resp)
 {
 	struct comparison c;
@@ -477,6 +480,7 @@ void handle_quality_chart_centres(struct request *req, struct response *resp)
 	chart_respond(req, resp, svg, len);
 }
 
+/* GET /quality/chart-trend.svg: a column per row of the monthly table. */
 void handle_quality_chart_trend(struct request *req, struct response *resp)
 {
 	struct month_row months[TREND_MONTHS];

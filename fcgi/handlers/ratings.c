@@ -144,6 +144,8 @@ static void fill_rating_form(struct request *req, tpl_dict *d, const struct rati
 		tpl_set_int(tpl_section(f, "RATING_ERRORS"), "ERROR_COUNT", errors);
 }
 
+/* The rating part of the member's request page: nothing yet, the rating
+ * given, a refusal to staff, or the form. */
 int fill_request_rating(struct request *req, tpl_dict *page, const struct db_rows *r, const struct rating_form *typed)
 {
 	tpl_dict *d = tpl_include(page, "RATING", "rating.tpl");

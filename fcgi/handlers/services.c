@@ -11,10 +11,11 @@
 #define CATALOGUE_PAGE_SIZE 20
 
 /* The catalogue's parameters, in the order links are written. */
-enum { CQ_Q, CQ_DISTRICT, CQ_CATEGORY, CQ_TARGET, CQ_FORMAT, CQ_COST, CQ_PAGE, CQ__MAX };
+enum { CQ_Q, CQ_DISTRICT, CQ_CENTRE, CQ_CATEGORY, CQ_TARGET, CQ_FORMAT, CQ_COST, CQ_PAGE, CQ__MAX };
 static const char *const catalogue_params[CQ__MAX] = {
 	"q",        /* CQ_Q: search words */
 	"district", /* CQ_DISTRICT: district slug */
+	"centre",   /* CQ_CENTRE: the slug of the centre that gives the service */
 	"category", /* CQ_CATEGORY: category slug, a group includes its children */
 	"target",   /* CQ_TARGET: target_labels value */
 	"format",   /* CQ_FORMAT: format_labels value */
@@ -61,6 +62,11 @@ int read_service_filter(struct request *req, struct service_filter *f, const cha
 	rc = slug_to_id(req->mem, query_value(req, "category"), category_id_by_slug, &f->category_id);
 	if (rc != 0) {
 		*bad = "category";
+		return rc;
+	}
+	rc = slug_to_id(req->mem, query_value(req, "centre"), centre_id_by_slug, &f->centre_id);
+	if (rc != 0) {
+		*bad = "centre";
 		return rc;
 	}
 	f->fulltext = q ? stem_boolean_query(req->mem, q) : "";
@@ -131,13 +137,15 @@ static void fill_filters(tpl_dict *d, const struct catalogue *c)
 	fill_label_options(d, "TARGET_OPTION", target_labels, c->params[CQ_TARGET].value);
 	fill_label_options(d, "FORMAT_OPTION", format_labels, c->params[CQ_FORMAT].value);
 	fill_label_options(d, "COST_OPTION", cost_labels, c->params[CQ_COST].value);
+	if (c->params[CQ_CENTRE].value != NULL)
+		tpl_set(tpl_section(d, "CENTRE_FILTER"), "CENTRE_VALUE", c->params[CQ_CENTRE].value);
 }
 
 /* Links that each drop one active filter: what to try when nothing matched. */
 static void fill_loosening(tpl_dict *d, arena *mem, const struct catalogue *c)
 {
 	static const char *const names[CQ__MAX] = {
-		"поисковый запрос", "район", "вид поддержки", "для кого", "формат", "стоимость", NULL,
+		"поисковый запрос", "район", "центр", "вид поддержки", "для кого", "формат", "стоимость", NULL,
 	};
 	struct link_param params[CQ__MAX];
 	for (int skip = CQ_Q; skip < CQ_PAGE; skip++) {
@@ -161,21 +169,20 @@ void handle_services(struct request *req, struct response *resp)
 	c.categories = categories_all(req->mem);
 	long long total;
 	struct db_rows *rows = services_search(req->mem, &c.filter, CATALOGUE_PAGE_SIZE,
-	                                       (c.page - 1) * CATALOGUE_PAGE_SIZE, &total);
+	                                       (c.page - 1) * CATALOGUE_PAGE_SIZE, LISTING_COUNT_MAX, &total);
 	if (c.districts == NULL || c.categories == NULL || rows == NULL) {
 		page_db_failure(req, resp);
 		return;
 	}
-	int pages = (int)((total + CATALOGUE_PAGE_SIZE - 1) / CATALOGUE_PAGE_SIZE);
-	if (c.page > 1 && c.page > pages) {
+	if (c.page > 1 && rows->nrows == 0) {
 		page_error(req, resp, 404, "Такой страницы результатов нет: результатов меньше. Вернитесь к первой странице.");
 		return;
 	}
+	int pages = listing_pages(total, CATALOGUE_PAGE_SIZE, c.page);
 	struct page p;
 	page_begin(&p, req, "services.tpl", "Каталог услуг", NAV_SERVICES);
 	fill_filters(p.content, &c);
-	tpl_set_int(p.content, "TOTAL", total);
-	tpl_set(p.content, "TOTAL_WORD", plural_ru(total, "услуга", "услуги", "услуг"));
+	fill_count(p.content, req->mem, "TOTAL", "TOTAL_WORD", total, "услуга", "услуги", "услуг");
 	for (size_t i = 0; i < rows->nrows; i++)
 		add_service_card(p.content, rows, i);
 	if (total == 0) {

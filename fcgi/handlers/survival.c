@@ -47,21 +47,22 @@ static const char *share_ru(arena *mem, const char *share)
 	return s;
 }
 
-/* The figures as of today; NULL when the database failed. */
-static struct db_rows *load_figures(struct request *req, int *today)
-{
-	*today = survival_today(time(NULL));
-	return survival_figures(req->mem, *today);
-}
+/* The SV_* columns of each horizon and the template section of its cells. */
+static const struct {
+	size_t observed, alive, share;
+	const char *section;
+} horizons[SURVIVAL__HORIZONS] = {
+	{ SV_OBSERVED_6, SV_ALIVE_6, SV_SHARE_6, "H6" },     /* SURVIVAL_6 */
+	{ SV_OBSERVED_12, SV_ALIVE_12, SV_SHARE_12, "H12" }, /* SURVIVAL_12 */
+};
 
-/* One horizon's three cells of row i into s: passed, alive, share. */
-static void fill_horizon(tpl_dict *s, arena *mem, const struct db_rows *r, size_t i, size_t observed, size_t alive,
-                         size_t share, const char *prefix_key)
+/* Horizon h's three cells of row i into s: passed, alive, share. */
+static void fill_horizon(tpl_dict *s, arena *mem, const struct db_rows *r, size_t i, enum survival_horizon h)
 {
-	tpl_dict *h = tpl_section(s, prefix_key);
-	tpl_set(h, "OBSERVED", db_cell(r, i, observed));
-	tpl_set(h, "ALIVE", db_cell(r, i, alive));
-	tpl_set(h, "SHARE", share_ru(mem, db_cell(r, i, share)));
+	tpl_dict *d = tpl_section(s, horizons[h].section);
+	tpl_set(d, "OBSERVED", db_cell(r, i, horizons[h].observed));
+	tpl_set(d, "ALIVE", db_cell(r, i, horizons[h].alive));
+	tpl_set(d, "SHARE", share_ru(mem, db_cell(r, i, horizons[h].share)));
 }
 
 /* A table row (ROW section) for figures row i. */
@@ -71,8 +72,8 @@ static void fill_figure_row(tpl_dict *d, arena *mem, const struct db_rows *r, si
 	tpl_set(s, "KEY", db_cell(r, i, SV_KEY));
 	tpl_set(s, "NAME", db_cell(r, i, SV_NAME));
 	tpl_set(s, "PROJECTS", db_cell(r, i, SV_PROJECTS));
-	fill_horizon(s, mem, r, i, SV_OBSERVED_6, SV_ALIVE_6, SV_SHARE_6, "H6");
-	fill_horizon(s, mem, r, i, SV_OBSERVED_12, SV_ALIVE_12, SV_SHARE_12, "H12");
+	fill_horizon(s, mem, r, i, SURVIVAL_6);
+	fill_horizon(s, mem, r, i, SURVIVAL_12);
 }
 
 /* The summary sentence values from the "all" row. */
@@ -86,8 +87,8 @@ static void fill_summary(tpl_dict *d, arena *mem, const struct db_rows *r)
 		long long n12 = db_cell_int(r, i, SV_OBSERVED_12);
 		tpl_set(s, "PROJECTS", db_cell(r, i, SV_PROJECTS));
 		tpl_set(s, "PROJECTS_WORD", plural_ru(n, "проект", "проекта", "проектов"));
-		fill_horizon(s, mem, r, i, SV_OBSERVED_6, SV_ALIVE_6, SV_SHARE_6, "H6");
-		fill_horizon(s, mem, r, i, SV_OBSERVED_12, SV_ALIVE_12, SV_SHARE_12, "H12");
+		fill_horizon(s, mem, r, i, SURVIVAL_6);
+		fill_horizon(s, mem, r, i, SURVIVAL_12);
 		tpl_set(s, "OF_6_WORD", plural_ru(n6, "проекта", "проектов", "проектов"));
 		tpl_set(s, "OF_12_WORD", plural_ru(n12, "проекта", "проектов", "проектов"));
 	}
@@ -114,8 +115,8 @@ static void fill_breakdown(tpl_dict *d, arena *mem, const struct db_rows *r, con
 /* GET /survival: the dashboard. */
 void handle_survival(struct request *req, struct response *resp)
 {
-	int today;
-	struct db_rows *r = load_figures(req, &today);
+	int today = survival_today(time(NULL));
+	struct db_rows *r = survival_figures(req->mem, today);
 	if (r == NULL) {
 		page_db_failure(req, resp);
 		return;
@@ -158,8 +159,7 @@ static bool parse_chart_name(const char *name, const struct breakdown_view **v, 
 static struct svg_bar *chart_bars(arena *mem, const struct db_rows *r, const struct breakdown_view *v,
                                   enum survival_horizon h, size_t *n)
 {
-	size_t observed = h == SURVIVAL_6 ? SV_OBSERVED_6 : SV_OBSERVED_12;
-	size_t alive = h == SURVIVAL_6 ? SV_ALIVE_6 : SV_ALIVE_12, share = h == SURVIVAL_6 ? SV_SHARE_6 : SV_SHARE_12;
+	size_t observed = horizons[h].observed, alive = horizons[h].alive, share = horizons[h].share;
 	struct svg_bar *bars = arena_calloc(mem, r->nrows + 1, sizeof *bars);
 	*n = 0;
 	for (size_t i = 0; i < r->nrows; i++) {
@@ -185,8 +185,7 @@ void handle_survival_chart(struct request *req, struct response *resp)
 		page_error(req, resp, 404, "Такой диаграммы нет. Все диаграммы — на странице «Выживаемость проектов».");
 		return;
 	}
-	int today;
-	struct db_rows *r = load_figures(req, &today);
+	struct db_rows *r = survival_figures(req->mem, survival_today(time(NULL)));
 	if (r == NULL) {
 		page_db_failure(req, resp);
 		return;

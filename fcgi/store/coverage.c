@@ -24,6 +24,16 @@ DB_QUERY(q_coverage_centre_categories,
          "JOIN categories cat ON cat.id = s.category_id WHERE s.centre_id = ? AND s.status = 'active' "
          "GROUP BY " TOP_CATEGORY);
 
+/* The open-data set: every district with every top-level group, gaps too. */
+DB_QUERY(q_opendata_coverage,
+         "SELECT ROW_NUMBER() OVER (ORDER BY d.sort_order, d.name, d.id, top.sort_order, top.id), d.name, d.oktmo, "
+         "top.slug, top.name, COALESCE(SUM(s.format IN ('offline', 'both')), 0), "
+         "COALESCE(SUM(s.format IN ('online', 'both')), 0), COALESCE(SUM(s.format IN ('offline', 'both')), 0) = 0, "
+         "d.slug FROM districts d CROSS JOIN categories top "
+         "LEFT JOIN (service_districts sd JOIN services s ON s.id = sd.service_id AND s.status = 'active' "
+         "JOIN categories cat ON cat.id = s.category_id) ON sd.district_id = d.id AND " TOP_CATEGORY " = top.id "
+         "WHERE top.parent_id IS NULL GROUP BY d.id, top.id ORDER BY 1");
+
 struct db_rows *coverage_districts(arena *mem, long long region_id)
 {
 	struct db_param p[] = { P_INT(region_id) };
@@ -34,6 +44,11 @@ struct db_rows *coverage_counts(arena *mem, long long region_id, long long centr
 {
 	struct db_param p[] = { P_INT(region_id), P_INT(centre_id), P_INT(centre_id) };
 	return db_select(mem, &q_coverage_counts, p, 3);
+}
+
+struct db_rows *opendata_coverage(arena *mem)
+{
+	return db_select(mem, &q_opendata_coverage, NULL, 0);
 }
 
 struct db_rows *coverage_centre_categories(arena *mem, long long centre_id)

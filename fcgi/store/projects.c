@@ -27,6 +27,7 @@
 	"AND (? = 0 OR p.category_id = ? OR cat.parent_id = ?) AND (? = 0 OR p.centre_id = ?) "              \
 	"AND (? = '' OR p.funding_source = ?) AND (? = '' OR p.status = ?) AND (? = 0 OR p.ngo_id = ?) "
 #define PROJECT_FILTER_PARAMS 15
+#define SURVIVAL_NO_CENTRE_NAME "Без поддержки центра"
 
 DB_QUERY(q_projects_search,
          "SELECT " PROJECT_LIST PROJECT_FROM PROJECT_WHERE "ORDER BY p.last_update_at DESC, p.id DESC");
@@ -100,6 +101,7 @@ static void bind_project_filter(struct db_param *p, const struct project_filter 
 	p[13] = P_INT(f->ngo_id), p[14] = P_INT(f->ngo_id);
 }
 
+/* Every project the filter matches, the latest news first. */
 struct db_rows *projects_search(arena *mem, const struct project_filter *f)
 {
 	struct db_param p[PROJECT_FILTER_PARAMS];
@@ -107,6 +109,7 @@ struct db_rows *projects_search(arena *mem, const struct project_filter *f)
 	return db_select(mem, &q_projects_search, p, PROJECT_FILTER_PARAMS);
 }
 
+/* One project with its goal, plan, predecessor and NGO's full name. */
 struct db_rows *project_by_id(arena *mem, long long id)
 {
 	struct db_param p[] = { P_INT(id) };
@@ -145,11 +148,13 @@ long long project_create(long long ngo_id, long long user_id, const struct proje
 	return (long long)id;
 }
 
+/* The project this user's registration form with this token made. */
 long long project_id_by_form_token(arena *mem, long long user_id, const char *form_token)
 {
 	return store_id_by_form_token(mem, &q_project_by_form_token, user_id, form_token);
 }
 
+/* Saves the edited fields (never the status: updates change it). */
 int project_update(long long id, const struct project_input *in)
 {
 	struct db_param p[12];
@@ -158,6 +163,7 @@ int project_update(long long id, const struct project_input *in)
 	return db_exec(&q_project_update, p, 12, NULL) < 0 ? -1 : 0;
 }
 
+/* SELECT ... FOR UPDATE: the status cannot change until the transaction ends. */
 const char *project_lock_status(arena *mem, long long id)
 {
 	struct db_param p[] = { P_INT(id) };
@@ -165,20 +171,24 @@ const char *project_lock_status(arena *mem, long long id)
 	return r != NULL && r->nrows ? db_cell(r, 0, 0) : NULL;
 }
 
+/* The update row (with the status change, if any), then the project's status and dates. */
 int project_post_update(const struct project_update_input *u)
 {
 	bool changes = u->status_to != NULL && strcmp(u->status_to, u->status_from) != 0;
 	struct db_param ins[] = {
 		P_INT(u->project_id), P_INT(u->author_id), P_TEXT(u->body),
-		changes ? P_TEXT(u->status_from) : P_NULL, changes ? P_TEXT(u->status_to) : P_NULL, P_TEXT(u->form_token),
+		changes ? P_TEXT(u->status_from) : P_NULL, changes ? P_TEXT(u->status_to) : P_NULL,
+		P_TEXT(u->form_token),
 	};
 	if (db_exec(&q_project_update_insert, ins, 6, NULL) != 1)
 		return db_last_was_duplicate() ? 0 : -1;
 	const char *status = changes ? u->status_to : u->status_from;
+	/* 0 rows changed is fine: an update in the same second leaves the row as it was. */
 	struct db_param touch[] = { P_TEXT(status), P_TEXT(status), P_INT(u->project_id) };
-	return db_exec(&q_project_touch, touch, 3, NULL) == 1 ? 1 : -1;
+	return db_exec(&q_project_touch, touch, 3, NULL) < 0 ? -1 : 1;
 }
 
+/* One support record; a form sent twice breaks UNIQUE(staff_id, form_token). */
 long long project_support_add(const struct project_support_input *s)
 {
 	struct db_param p[] = {
@@ -191,6 +201,7 @@ long long project_support_add(const struct project_support_input *s)
 	return (long long)id;
 }
 
+/* Updates and support records of a project in one list, newest first. */
 struct db_rows *project_timeline(arena *mem, long long id)
 {
 	struct db_param p[] = { P_INT(id), P_INT(id) };
@@ -204,6 +215,7 @@ static int cell_day(const struct db_rows *r, size_t i, size_t col)
 	return survival_parse_day(db_cell(r, i, col), &day) ? day : SURVIVAL_NO_DAY;
 }
 
+/* The columns the at-risk rules read, as days. */
 void project_risk_facts(const struct db_rows *r, size_t i, struct risk_facts *out)
 {
 	*out = (struct risk_facts){
@@ -215,11 +227,13 @@ void project_risk_facts(const struct db_rows *r, size_t i, struct risk_facts *ou
 	};
 }
 
+/* What rchub-admin risk-scan looks at. */
 struct db_rows *projects_for_risk_scan(arena *mem)
 {
 	return db_select(mem, &q_projects_for_risk_scan, NULL, 0);
 }
 
+/* The PRIMARY KEY (project_id, rule) makes a second notice a duplicate. */
 int project_notice_add(long long project_id, const char *rule)
 {
 	struct db_param p[] = { P_INT(project_id), P_TEXT(rule) };
@@ -243,12 +257,14 @@ static struct survival_group *group_of(arena *mem, struct breakdown *b, size_t c
 {
 	if (strcmp(b->code, "district") == 0)
 		return survival_group(b->groups, &b->n, cap, db_cell(r, i, COHORT_DISTRICT_SLUG),
-		                      db_cell(r, i, COHORT_DISTRICT_NAME), (long)db_cell_int(r, i, COHORT_DISTRICT_SORT));
+		                      db_cell(r, i, COHORT_DISTRICT_NAME),
+		                      (long)db_cell_int(r, i, COHORT_DISTRICT_SORT));
 	if (strcmp(b->code, "centre") == 0) {
 		long long id = db_cell_int(r, i, COHORT_CENTRE_ID);
 		return id ? survival_group(b->groups, &b->n, cap, db_cell(r, i, COHORT_CENTRE_SLUG),
 		                           db_cell(r, i, COHORT_CENTRE_NAME), (long)id)
-		          : survival_group(b->groups, &b->n, cap, SURVIVAL_NO_CENTRE_KEY, "Без поддержки центра", LONG_MAX);
+		          : survival_group(b->groups, &b->n, cap, SURVIVAL_NO_CENTRE_KEY, SURVIVAL_NO_CENTRE_NAME,
+		                           LONG_MAX);
 	}
 	const char *year = arena_strndup(mem, db_cell(r, i, COHORT_GRANT_END), 4);
 	return survival_group(b->groups, &b->n, cap, year, year, atol(year));
@@ -274,7 +290,7 @@ static char *share_text(arena *mem, const struct survival_tally *t, enum surviva
 
 /* Writes one SV_* row for group g into row number *row of out. */
 static void put_row(arena *mem, struct db_rows *out, size_t *row, const char *breakdown,
-                    const struct survival_group *g, const char *as_of)
+                    const struct survival_group *g)
 {
 	char **c = out->cells + *row * SV__COLUMNS;
 	const struct survival_tally *t = &g->tally;
@@ -289,13 +305,11 @@ static void put_row(arena *mem, struct db_rows *out, size_t *row, const char *br
 	c[SV_OBSERVED_12] = arena_printf(mem, "%d", t->observed[SURVIVAL_12]);
 	c[SV_ALIVE_12] = arena_printf(mem, "%d", t->alive[SURVIVAL_12]);
 	c[SV_SHARE_12] = share_text(mem, t, SURVIVAL_12);
-	c[SV_AS_OF] = (char *)as_of;
 	(*row)++;
 }
 
 /* The rows of survival_figures from the counted groups. */
-static struct db_rows *figures_rows(arena *mem, const struct survival_group *all, struct breakdown *b, size_t nb,
-                                    int today)
+static struct db_rows *figures_rows(arena *mem, const struct survival_group *all, struct breakdown *b, size_t nb)
 {
 	size_t total = 1;
 	for (size_t k = 0; k < nb; k++)
@@ -303,18 +317,16 @@ static struct db_rows *figures_rows(arena *mem, const struct survival_group *all
 	struct db_rows *out = arena_calloc(mem, 1, sizeof *out);
 	out->ncols = SV__COLUMNS;
 	out->cells = arena_calloc(mem, total * SV__COLUMNS, sizeof *out->cells);
-	int y, m, d;
-	survival_civil(today, &y, &m, &d);
-	const char *as_of = arena_printf(mem, "%04d-%02d-%02d", y, m, d);
-	put_row(mem, out, &out->nrows, SURVIVAL_ALL_KEY, all, as_of);
+	put_row(mem, out, &out->nrows, SURVIVAL_ALL_KEY, all);
 	for (size_t k = 0; k < nb; k++) {
 		survival_groups_sort(b[k].groups, b[k].n);
 		for (size_t j = 0; j < b[k].n; j++)
-			put_row(mem, out, &out->nrows, b[k].code, &b[k].groups[j], as_of);
+			put_row(mem, out, &out->nrows, b[k].code, &b[k].groups[j]);
 	}
 	return out;
 }
 
+/* Tallies the cohort by district, centre and year (survival.c) into SV_* rows. */
 struct db_rows *survival_figures(arena *mem, int today)
 {
 	struct db_rows *r = db_select(mem, &q_survival_cohort, NULL, 0);
@@ -331,9 +343,10 @@ struct db_rows *survival_figures(arena *mem, int today)
 		for (size_t k = 0; k < nb; k++)
 			survival_count(&group_of(mem, &b[k], r->nrows + 1, r, i)->tally, &f, today);
 	}
-	return figures_rows(mem, &all, b, nb, today);
+	return figures_rows(mem, &all, b, nb);
 }
 
+/* The records of the open-data set "survival". */
 struct db_rows *opendata_survival(arena *mem)
 {
 	return survival_figures(mem, survival_today(time(NULL)));

@@ -1,29 +1,26 @@
 /* store/quality.c: the unified quality standard (versions and their
  * criteria, migration 005), the verified ratings given under it (feedback,
- * feedback_scores) with the moderation of their comments, and the sums the
- * quality index is computed from (fcgi/quality.c does the arithmetic).
+ * feedback_scores) with the moderation of their comments, and the regions
+ * the quality index compares centres in (its sums: store/quality_sums.c).
  *
  * Only drafts change: every write to a version or a criterion checks
  * status = 'draft' in the statement itself, so a published or retired
- * version, and with it every rating given under it, stays as it was.
- *
- * Sums come as rows OWNER, CODE, N, SUM, SUMSQ (QSUM_*): CODE is a
- * criterion's code, '' for the overall score of ratings. Criteria keep their
- * code across versions, so a criterion's index counts its ratings under
- * every version. A service counts the ratings of its own centre's work; a
- * centre, every rating of work it did (referred requests included). */
+ * version, and with it every rating given under it, stays as it was. */
 #include "store.h"
 
-#define STANDARD_COLUMNS                                                                    \
+/* QS_*, with ratings (QS_RATINGS) as given: counted, or NULL where no page
+ * shows them (counting a million ratings is no part of a service's page). */
+#define STANDARD_COLUMNS_WITH(ratings)                                                      \
 	"qs.id, qs.version, qs.title, qs.status, qs.published_at, qs.created_at, "           \
 	"(SELECT COUNT(*) FROM quality_criteria qc WHERE qc.standard_id = qs.id), "          \
-	"(SELECT COUNT(*) FROM feedback f WHERE f.standard_id = qs.id), qs.description"
+	ratings ", qs.description"
+#define STANDARD_COLUMNS STANDARD_COLUMNS_WITH("(SELECT COUNT(*) FROM feedback f WHERE f.standard_id = qs.id)")
 #define CRITERION_COLUMNS "qc.id, qc.standard_id, qc.code, qc.name, qc.description, qc.weight, qc.sort_order"
 
 DB_QUERY(q_standards, "SELECT " STANDARD_COLUMNS " FROM quality_standards qs ORDER BY qs.version DESC");
 DB_QUERY(q_standard_by_id, "SELECT " STANDARD_COLUMNS " FROM quality_standards qs WHERE qs.id = ?");
 DB_QUERY(q_standard_current,
-         "SELECT " STANDARD_COLUMNS " FROM quality_standards qs WHERE qs.status = 'published' "
+         "SELECT " STANDARD_COLUMNS_WITH("NULL") " FROM quality_standards qs WHERE qs.status = 'published' "
          "ORDER BY qs.published_at DESC, qs.id DESC LIMIT 1");
 DB_QUERY(q_standard_draft, "SELECT id FROM quality_standards WHERE status = 'draft' ORDER BY id LIMIT 1");
 DB_QUERY(q_standard_lock, "SELECT status FROM quality_standards WHERE id = ? FOR UPDATE");
@@ -235,78 +232,14 @@ int feedback_moderate(long long id, const char *status, long long moderator_id)
 	return db_exec(&q_feedback_moderate, p, 3, NULL) == 1 ? 0 : -1;
 }
 
-/* ---- sums for the index ---------------------------------------------------------- */
+/* ---- regions and their centres (the sums themselves: store/quality_sums.c) ---- */
 
-#define SCORE_SUMS "qc.code, COUNT(*), SUM(fs.score), SUM(fs.score * fs.score)"
-#define OVERALL_SUMS "'', COUNT(*), SUM(f.overall), SUM(f.overall * f.overall)"
-#define SCORES_JOIN                                                                     \
-	" JOIN feedback_scores fs ON fs.feedback_id = f.id "                                 \
-	"JOIN quality_criteria qc ON qc.id = fs.criterion_id "
-#define REGION_JOIN " JOIN centres c ON c.id = f.centre_id JOIN districts d ON d.id = c.district_id "
-#define OWN_SERVICE_JOIN " JOIN services s ON s.id = f.service_id AND s.centre_id = f.centre_id "
-
-/* The prior: each region's ratings given before today (UTC), so that it
- * holds still for a day and may be cached. */
-DB_QUERY(q_priors,
-         "SELECT d.region_id, " SCORE_SUMS " FROM feedback f" SCORES_JOIN REGION_JOIN
-         "WHERE f.created_at < UTC_DATE() GROUP BY d.region_id, qc.code "
-         "UNION ALL SELECT d.region_id, " OVERALL_SUMS " FROM feedback f" REGION_JOIN
-         "WHERE f.created_at < UTC_DATE() GROUP BY d.region_id");
-DB_CACHE(cache_priors, q_priors, DB_REFERENCE_TTL);
-DB_QUERY(q_sums_of_service,
-         "SELECT f.service_id, " SCORE_SUMS " FROM feedback f" OWN_SERVICE_JOIN SCORES_JOIN
-         "WHERE f.service_id = ? GROUP BY qc.code "
-         "UNION ALL SELECT f.service_id, " OVERALL_SUMS " FROM feedback f" OWN_SERVICE_JOIN
-         "WHERE f.service_id = ? GROUP BY f.service_id");
-DB_QUERY(q_sums_of_centre,
-         "SELECT f.centre_id, " SCORE_SUMS " FROM feedback f" SCORES_JOIN
-         "WHERE f.centre_id = ? GROUP BY qc.code "
-         "UNION ALL SELECT f.centre_id, " OVERALL_SUMS " FROM feedback f WHERE f.centre_id = ? GROUP BY f.centre_id");
-DB_QUERY(q_sums_by_centre,
-         "SELECT f.centre_id, " SCORE_SUMS " FROM feedback f" SCORES_JOIN REGION_JOIN
-         "WHERE d.region_id = ? GROUP BY f.centre_id, qc.code "
-         "UNION ALL SELECT f.centre_id, " OVERALL_SUMS " FROM feedback f" REGION_JOIN
-         "WHERE d.region_id = ? GROUP BY f.centre_id");
-/* Months in local time: the offset of the region's zone shifts UTC. */
-DB_QUERY(q_sums_by_month,
-         "SELECT DATE_FORMAT(f.created_at + INTERVAL ? SECOND, '%Y-%m') AS month, " OVERALL_SUMS
-         " FROM feedback f" REGION_JOIN "WHERE d.region_id = ? AND f.created_at >= ? GROUP BY month ORDER BY month");
 DB_QUERY(q_region_of_centre,
          "SELECT d.region_id FROM centres c JOIN districts d ON d.id = c.district_id WHERE c.id = ?");
 DB_QUERY(q_region_by_slug, "SELECT id FROM regions WHERE slug = ?");
 DB_QUERY(q_centres_of_region,
          "SELECT c.id, c.slug, c.short_name FROM centres c JOIN districts d ON d.id = c.district_id "
          "WHERE d.region_id = ? ORDER BY c.short_name, c.id");
-
-struct db_rows *quality_priors(arena *mem)
-{
-	(void)mem;
-	return db_select_cached(&cache_priors);
-}
-
-struct db_rows *quality_sums_of_service(arena *mem, long long service_id)
-{
-	struct db_param p[] = { P_INT(service_id), P_INT(service_id) };
-	return db_select(mem, &q_sums_of_service, p, 2);
-}
-
-struct db_rows *quality_sums_of_centre(arena *mem, long long centre_id)
-{
-	struct db_param p[] = { P_INT(centre_id), P_INT(centre_id) };
-	return db_select(mem, &q_sums_of_centre, p, 2);
-}
-
-struct db_rows *quality_sums_by_centre(arena *mem, long long region_id)
-{
-	struct db_param p[] = { P_INT(region_id), P_INT(region_id) };
-	return db_select(mem, &q_sums_by_centre, p, 2);
-}
-
-struct db_rows *quality_sums_by_month(arena *mem, long long region_id, const char *from_utc, long offset_seconds)
-{
-	struct db_param p[] = { P_INT(offset_seconds), P_INT(region_id), P_TEXT(from_utc) };
-	return db_select(mem, &q_sums_by_month, p, 3);
-}
 
 long long region_of_centre(arena *mem, long long centre_id)
 {

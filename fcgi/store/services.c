@@ -1,9 +1,13 @@
 /* store/services.c: the service catalogue. The filters of the catalogue
  * combine in fixed statements: a filter whose parameter is 0 or '' is switched
  * off by its "? = 0 OR ..." guard, so no SQL text is ever built from input.
- * Two statements serve a page: one without search words (newest first) and
- * one with them (the FULLTEXT index on search_stems, ranked by relevance);
- * each brings the total along, so a page costs one query. */
+ * Two kinds of statement serve a page: one without search words (newest
+ * first) and one with them (the FULLTEXT index on search_stems, ranked by
+ * relevance). Each page costs what it shows, not what the catalogue holds:
+ * the page's ids are found first (on the covering ix_services_browse, the
+ * district a primary-key probe per row), and only those rows are joined for
+ * their columns; the total is counted up to a bound that the caller chooses
+ * (the pages count up to CATALOGUE_COUNT_MAX and say "more than" beyond it). */
 #include "store.h"
 
 #include "../stem.h"
@@ -18,40 +22,51 @@
 #define SERVICE_FULL                                                                              \
 	", s.description, s.price_note, s.eligibility, s.contact_name, s.contact_phone, "          \
 	"s.contact_email, s.status, s.updated_at, s.centre_id, s.category_id"
-/* Parameters: status, district x2, category x3, target x2, format x2, cost x2,
- * modified after x2. A filter whose parameter is 0 or '' is switched off. */
-#define CATALOGUE_FILTERS                                                                        \
-	"s.status IN ('active', ?) "                                                             \
-	"AND (? = 0 OR EXISTS (SELECT 1 FROM service_districts sd "                               \
-	"     WHERE sd.service_id = s.id AND sd.district_id = ?)) "                              \
-	"AND (? = 0 OR s.category_id = ? OR cat.parent_id = ?) "                                  \
+/* The services a filter selects, as FROM ... WHERE over s (services), after
+ * an optional text condition. Parameters: district; status; district;
+ * centre x2; category x3; target x2; format x2; cost x2; modified after x2.
+ * A filter whose parameter is 0 or '' is switched off. The district is a
+ * LEFT JOIN on the primary key of service_districts (one row at most per
+ * service, none for district 0; forced, or MariaDB buffers the join and
+ * sorts every service) rather than EXISTS, which it turns into a scan of
+ * all the district's services before the first row; the category and its
+ * children are looked up once, not joined row by row. */
+#define CATALOGUE_MATCH(text)                                                                    \
+	" FROM services s LEFT JOIN service_districts sd FORCE INDEX (PRIMARY) "                  \
+	"ON sd.service_id = s.id AND sd.district_id = ? "                                         \
+	"WHERE " text "s.status IN ('active', ?) AND (? = 0 OR sd.service_id IS NOT NULL) "       \
+	"AND (? = 0 OR s.centre_id = ?) "                                                         \
+	"AND (? = 0 OR s.category_id IN (SELECT cc.id FROM categories cc WHERE cc.id = ? OR cc.parent_id = ?)) " \
 	"AND (? = '' OR s.target_group = ? OR s.target_group = 'any') "                           \
 	"AND (? = '' OR s.format = ? OR s.format = 'both') "                                      \
 	"AND (? = '' OR s.cost = ?) "                                                             \
 	"AND (? = '' OR s.updated_at >= ?) "
 #define TEXT_MATCH "MATCH(s.search_stems) AGAINST (? IN BOOLEAN MODE)"
-/* The total of matching rows rides along with each row of the page. */
-#define WITH_TOTAL ", COUNT(*) OVER () AS total"
-#define PAGE_LIMIT "LIMIT ? OFFSET ?"
-/* Without search words: newest first, which the (status, created_at) index
- * serves. Parameters: CATALOGUE_FILTERS', limit, offset. */
+#define NEWEST "s.created_at DESC, s.id DESC"
+/* A page: the ids (and relevance) that ids selects, then their columns. */
+#define PAGE_OF(columns, ids, order)                                                             \
+	"SELECT " SERVICE_LIST columns " FROM (" ids ") page JOIN services s ON s.id = page.id "    \
+	"JOIN centres c ON c.id = s.centre_id JOIN categories cat ON cat.id = s.category_id "       \
+	"ORDER BY " order
+/* Without search words: newest first. Parameters: CATALOGUE_MATCH's, limit, offset. */
 #define BROWSE(columns)                                                                          \
-	"SELECT " SERVICE_LIST columns ", 0 AS relevance" WITH_TOTAL SERVICE_FROM                  \
-	"WHERE " CATALOGUE_FILTERS "ORDER BY s.created_at DESC, s.id DESC " PAGE_LIMIT
-/* With search words: the FULLTEXT index finds the rows, relevance orders
- * them. Parameters: text, text, CATALOGUE_FILTERS', limit, offset. */
+	PAGE_OF(columns, "SELECT s.id" CATALOGUE_MATCH("") "ORDER BY " NEWEST " LIMIT ? OFFSET ?", NEWEST)
+/* With search words: by relevance, then newest. Parameters: text, text,
+ * CATALOGUE_MATCH's, limit, offset. */
 #define SEARCH(columns)                                                                          \
-	"SELECT " SERVICE_LIST columns ", " TEXT_MATCH " AS relevance" WITH_TOTAL SERVICE_FROM      \
-	"WHERE " TEXT_MATCH " AND " CATALOGUE_FILTERS                                             \
-	"ORDER BY relevance DESC, s.created_at DESC, s.id DESC " PAGE_LIMIT
+	PAGE_OF(columns,                                                                          \
+	        "SELECT s.id, " TEXT_MATCH " AS relevance" CATALOGUE_MATCH(TEXT_MATCH " AND ")      \
+	        "ORDER BY relevance DESC, " NEWEST " LIMIT ? OFFSET ?",                          \
+	        "page.relevance DESC, " NEWEST)
+/* The number of matches, counted up to a bound. Parameters: as the page's. */
+#define COUNT_UP_TO(text) "SELECT COUNT(*) FROM (SELECT 1" CATALOGUE_MATCH(text) "LIMIT ?) counted"
 
 DB_QUERY(q_services_browse, BROWSE(""));
 DB_QUERY(q_services_browse_full, BROWSE(SERVICE_FULL));
 DB_QUERY(q_services_search, SEARCH(""));
 DB_QUERY(q_services_search_full, SEARCH(SERVICE_FULL));
-/* Parameters: text, text, CATALOGUE_FILTERS'. Only for a page past the end. */
-DB_QUERY(q_services_count,
-         "SELECT COUNT(*)" SERVICE_FROM "WHERE (? = '' OR " TEXT_MATCH ") AND " CATALOGUE_FILTERS);
+DB_QUERY(q_services_count_browse, COUNT_UP_TO(""));
+DB_QUERY(q_services_count_search, COUNT_UP_TO(TEXT_MATCH " AND "));
 DB_QUERY(q_service_full_by_id, "SELECT " SERVICE_LIST SERVICE_FULL SERVICE_FROM "WHERE s.id = ?");
 DB_QUERY(q_service_by_id,
          "SELECT " SERVICE_LIST ", s.description, s.price_note, s.eligibility, s.contact_name, "
@@ -59,75 +74,102 @@ DB_QUERY(q_service_by_id,
          "parent.name, parent.slug"
          SERVICE_FROM "LEFT JOIN categories parent ON parent.id = cat.parent_id WHERE s.id = ?");
 DB_QUERY(q_services_of_centre,
-         "SELECT " SERVICE_LIST SERVICE_FROM
-         "WHERE s.centre_id = ? AND s.status = 'active' ORDER BY cat.sort_order, s.title");
+         PAGE_OF("", "SELECT s.id FROM services s WHERE s.centre_id = ? AND s.status = 'active' "
+                     "ORDER BY " NEWEST " LIMIT ?", NEWEST));
 DB_QUERY(q_services_newest,
-         "SELECT " SERVICE_LIST SERVICE_FROM
-         "WHERE s.status = 'active' ORDER BY s.created_at DESC, s.id DESC LIMIT ?");
+         PAGE_OF("", "SELECT s.id FROM services s WHERE s.status = 'active' ORDER BY " NEWEST " LIMIT ?", NEWEST));
 DB_QUERY(q_service_districts,
          "SELECT d.id, d.slug, d.name, d.kind, d.oktmo FROM service_districts sd "
          "JOIN districts d ON d.id = sd.district_id WHERE sd.service_id = ? "
          "ORDER BY d.sort_order, d.name");
 
-#define FILTER_PARAMS 14
+/* The most parameters a catalogue statement takes (a ranked page). */
+#define CATALOGUE_PARAMS 20
 
-/* Binds the CATALOGUE_FILTERS parameters into p[0..FILTER_PARAMS). */
-static void bind_filter(struct db_param *p, const struct service_filter *f)
+/* Binds the parameters of the page (ranked: the relevance's words first) or
+ * of the count of f in their order in the text: [words,] district, [words,]
+ * the rest of CATALOGUE_MATCH, then last (the limit, or the count's bound)
+ * and, when offset is not NULL, the offset. Returns their number. */
+static size_t bind_catalogue(struct db_param *p, const struct service_filter *f, bool ranked, long long last,
+                             const long long *offset)
 {
+	const char *text = f->fulltext ? f->fulltext : "";
 	const char *target = f->target ? f->target : "";
 	const char *format = f->format ? f->format : "";
 	const char *cost = f->cost ? f->cost : "";
 	const char *after = f->modified_after ? f->modified_after : "";
-	p[0] = P_TEXT(f->include_archived ? "archived" : "active");
-	p[1] = P_INT(f->district_id), p[2] = P_INT(f->district_id);
-	p[3] = P_INT(f->category_id), p[4] = P_INT(f->category_id), p[5] = P_INT(f->category_id);
-	p[6] = P_TEXT(target), p[7] = P_TEXT(target);
-	p[8] = P_TEXT(format), p[9] = P_TEXT(format);
-	p[10] = P_TEXT(cost), p[11] = P_TEXT(cost);
-	p[12] = P_TEXT(after), p[13] = P_TEXT(after);
+	size_t n = 0;
+	if (text[0] && ranked)
+		p[n++] = P_TEXT(text);
+	p[n++] = P_INT(f->district_id);
+	if (text[0])
+		p[n++] = P_TEXT(text);
+	p[n++] = P_TEXT(f->include_archived ? "archived" : "active");
+	p[n++] = P_INT(f->district_id);
+	p[n++] = P_INT(f->centre_id), p[n++] = P_INT(f->centre_id);
+	p[n++] = P_INT(f->category_id), p[n++] = P_INT(f->category_id), p[n++] = P_INT(f->category_id);
+	p[n++] = P_TEXT(target), p[n++] = P_TEXT(target);
+	p[n++] = P_TEXT(format), p[n++] = P_TEXT(format);
+	p[n++] = P_TEXT(cost), p[n++] = P_TEXT(cost);
+	p[n++] = P_TEXT(after), p[n++] = P_TEXT(after);
+	p[n++] = P_INT(last);
+	if (offset != NULL)
+		p[n++] = P_INT(*offset);
+	return n;
 }
 
-static long long count(arena *mem, const struct service_filter *f)
+/* The number of services f selects, counting no further than count_max + 1. */
+static long long count_up_to(arena *mem, const struct service_filter *f, long long count_max)
 {
-	const char *text = f->fulltext ? f->fulltext : "";
-	struct db_param p[FILTER_PARAMS + 2] = { P_TEXT(text), P_TEXT(text) };
-	bind_filter(p + 2, f);
-	struct db_rows *r = db_select(mem, &q_services_count, p, FILTER_PARAMS + 2);
+	struct db_param p[CATALOGUE_PARAMS];
+	bool words = f->fulltext && f->fulltext[0];
+	size_t n = bind_catalogue(p, f, false, count_max + 1, NULL);
+	struct db_rows *r = db_select(mem, words ? &q_services_count_search : &q_services_count_browse, p, n);
 	return r && r->nrows ? db_cell_int(r, 0, 0) : -1;
 }
 
-/* Runs the browse or the search statement for f; *total receives the number
- * of matching services (counted apart only for a page past the end). */
-static struct db_rows *catalogue_page(arena *mem, struct db_query *browse, struct db_query *search,
-                                      const struct service_filter *f, int limit, int offset, long long *total)
+bool store_page_total(struct db_rows *page, int limit, int offset, long long count_max, long long *total)
 {
-	const char *text = f->fulltext ? f->fulltext : "";
-	bool words = text[0] != '\0';
-	struct db_param p[FILTER_PARAMS + 4];
-	size_t n = 0;
-	if (words)
-		p[n++] = P_TEXT(text), p[n++] = P_TEXT(text);
-	bind_filter(p + n, f);
-	n += FILTER_PARAMS;
-	p[n++] = P_INT(limit);
-	p[n++] = P_INT(offset);
-	struct db_rows *r = db_select(mem, words ? search : browse, p, n);
+	if (page->nrows <= (size_t)limit) {
+		*total = offset + (long long)page->nrows;
+		return page->nrows > 0 || offset == 0;
+	}
+	page->nrows = (size_t)limit;
+	*total = count_max + 1;
+	return offset + limit + 1 > count_max;
+}
+
+/* Runs the browse or the search statement for f; *total receives the number
+ * of matching services, or count_max + 1 when there are more than count_max.
+ * The page is read with one row more, which tells whether any follow: when
+ * none does, or when the page itself reaches past count_max, the total is
+ * known without counting. */
+static struct db_rows *catalogue_page(arena *mem, struct db_query *browse, struct db_query *search,
+                                      const struct service_filter *f, int limit, int offset, long long count_max,
+                                      long long *total)
+{
+	struct db_param p[CATALOGUE_PARAMS];
+	long long skip = offset;
+	size_t n = bind_catalogue(p, f, true, limit + 1, &skip);
+	struct db_rows *r = db_select(mem, f->fulltext && f->fulltext[0] ? search : browse, p, n);
 	if (r == NULL)
 		return NULL;
-	*total = r->nrows ? db_cell_int(r, 0, r->ncols - 1) : offset > 0 ? count(mem, f) : 0;
+	if (!store_page_total(r, limit, offset, count_max, total))
+		*total = count_up_to(mem, f, count_max);
 	return *total < 0 ? NULL : r;
 }
 
 struct db_rows *services_search(arena *mem, const struct service_filter *f, int limit, int offset,
-                                long long *total)
+                                long long count_max, long long *total)
 {
-	return catalogue_page(mem, &q_services_browse, &q_services_search, f, limit, offset, total);
+	return catalogue_page(mem, &q_services_browse, &q_services_search, f, limit, offset, count_max, total);
 }
 
 struct db_rows *services_search_full(arena *mem, const struct service_filter *f, int limit, int offset,
                                      long long *total)
 {
-	return catalogue_page(mem, &q_services_browse_full, &q_services_search_full, f, limit, offset, total);
+	return catalogue_page(mem, &q_services_browse_full, &q_services_search_full, f, limit, offset,
+	                      STORE_NO_LIMIT, total);
 }
 
 static struct db_rows *select_by_int(arena *mem, struct db_query *q, long long id)
@@ -146,9 +188,10 @@ struct db_rows *service_full_by_id(arena *mem, long long id)
 	return select_by_int(mem, &q_service_full_by_id, id);
 }
 
-struct db_rows *services_of_centre(arena *mem, long long centre_id)
+struct db_rows *services_of_centre(arena *mem, long long centre_id, long long limit)
 {
-	return select_by_int(mem, &q_services_of_centre, centre_id);
+	struct db_param p[] = { P_INT(centre_id), P_INT(limit) };
+	return db_select(mem, &q_services_of_centre, p, 2);
 }
 
 struct db_rows *services_newest(arena *mem, int limit)

@@ -36,6 +36,7 @@ enum {
 	CENTRE_OGRN, CENTRE_DISTRICT_NAME, CENTRE_DISTRICT_SLUG, CENTRE_SERVICE_COUNT
 };
 struct db_rows *centres_all(arena *mem);
+/* Its CENTRE_SERVICE_COUNT is counted up to LISTING_COUNT_MAX + 1. */
 struct db_rows *centre_by_slug(arena *mem, const char *slug);
 /* Districts served by a centre: DISTRICT_* columns. */
 struct db_rows *centre_districts(arena *mem, long long centre_id);
@@ -57,6 +58,7 @@ enum {
 struct service_filter {
 	const char *fulltext;  /* boolean-mode query from stem_boolean_query() */
 	long long district_id;
+	long long centre_id;
 	long long category_id; /* matches the category and its children */
 	const char *target;
 	const char *format;
@@ -65,9 +67,21 @@ struct service_filter {
 	bool include_archived;      /* archived services too (the API's sync needs them) */
 };
 
-/* One page of the catalogue; *total receives the number of matches. */
+/* A limit, or a count's bound, that no list reaches. */
+#define STORE_NO_LIMIT (1LL << 50)
+/* Lists that grow with the region (the catalogue, the registry, a centre's
+ * services) are counted for pages up to this many, so that a page costs what
+ * it shows; beyond it pages say "более LISTING_COUNT_MAX". */
+#define LISTING_COUNT_MAX 500
+/* The total a page of a list tells by itself: page holds the rows read with
+ * limit + 1 from offset, and loses the extra one. *total = offset + its rows
+ * when none follows them, count_max + 1 when the page reaches past
+ * count_max; false when the rows must be counted. (services.c) */
+bool store_page_total(struct db_rows *page, int limit, int offset, long long count_max, long long *total);
+/* One page of the catalogue; *total receives the number of matches, counted
+ * up to count_max (count_max + 1 means more than that). */
 struct db_rows *services_search(arena *mem, const struct service_filter *f, int limit, int offset,
-                                long long *total);
+                                long long count_max, long long *total);
 /* The API's view of services_search and service_by_id: the list columns,
  * then SERVICE_FULL_*. */
 enum {
@@ -75,11 +89,13 @@ enum {
 	SERVICE_FULL_CONTACT_NAME, SERVICE_FULL_CONTACT_PHONE, SERVICE_FULL_CONTACT_EMAIL, SERVICE_FULL_STATUS,
 	SERVICE_FULL_UPDATED_AT, SERVICE_FULL_CENTRE_ID, SERVICE_FULL_CATEGORY_ID
 };
+/* Its total is counted in full. */
 struct db_rows *services_search_full(arena *mem, const struct service_filter *f, int limit, int offset,
                                      long long *total);
 struct db_rows *service_full_by_id(arena *mem, long long id);
 struct db_rows *service_by_id(arena *mem, long long id);
-struct db_rows *services_of_centre(arena *mem, long long centre_id);
+/* The newest active services of a centre, at most limit (STORE_NO_LIMIT: all). */
+struct db_rows *services_of_centre(arena *mem, long long centre_id, long long limit);
 struct db_rows *services_newest(arena *mem, int limit);
 /* Districts where a service is available: DISTRICT_* columns. */
 struct db_rows *service_districts(arena *mem, long long service_id);
@@ -96,8 +112,10 @@ struct ngo_filter {
 	const char *fulltext;
 	long long district_id;
 };
-struct db_rows *ngos_search(arena *mem, const struct ngo_filter *f, int limit, int offset);
-long long ngos_count(arena *mem, const struct ngo_filter *f);
+/* One page of the registry, by name; *total receives the number of matches,
+ * counted up to count_max (count_max + 1 means more than that). */
+struct db_rows *ngos_search(arena *mem, const struct ngo_filter *f, int limit, int offset, long long count_max,
+                            long long *total);
 struct db_rows *ngo_by_id(arena *mem, long long id);
 /* Id of the NGO with this INN: 0 when none, -1 on failure. */
 long long ngo_id_by_inn(arena *mem, const char *inn);
@@ -470,7 +488,7 @@ int project_notice_add(long long project_id, const char *rule);
 #define SURVIVAL_NO_CENTRE_KEY "none"
 enum {
 	SV_ID, SV_BREAKDOWN, SV_KEY, SV_NAME, SV_PROJECTS, SV_OBSERVED_6, SV_ALIVE_6, SV_SHARE_6, SV_OBSERVED_12,
-	SV_ALIVE_12, SV_SHARE_12, SV_AS_OF, SV__COLUMNS
+	SV_ALIVE_12, SV_SHARE_12, SV__COLUMNS
 };
 struct db_rows *survival_figures(arena *mem, int today);
 /* survival_figures as of today, for the open-data set. */
@@ -489,7 +507,8 @@ enum {
 /* Every version, newest first: QS_* columns. */
 struct db_rows *quality_standards(arena *mem);
 struct db_rows *quality_standard_by_id(arena *mem, long long id);
-/* The published version (no row before the first publication). */
+/* The published version (no row before the first publication); its
+ * QS_RATINGS is NULL (not counted). */
 struct db_rows *quality_standard_current(arena *mem);
 /* The draft being prepared: 0 when none, -1 on failure. */
 long long quality_draft_id(arena *mem);
@@ -549,7 +568,8 @@ struct db_rows *feedback_moderation_counts(arena *mem);
 struct db_rows *feedback_lock(arena *mem, long long id);
 int feedback_moderate(long long id, const char *status, long long moderator_id);
 
-/* quality.c: the sums the quality index is computed from (fcgi/quality.h) */
+/* quality_sums.c: the sums the quality index is computed from (fcgi/quality.h),
+ * exact, kept by each worker */
 enum { QSUM_OWNER, QSUM_CODE, QSUM_N, QSUM_SUM, QSUM_SUMSQ };
 /* Per region (OWNER), the ratings given before today: the priors. */
 struct db_rows *quality_priors(arena *mem);
@@ -560,7 +580,7 @@ struct db_rows *quality_sums_by_centre(arena *mem, long long region_id);
 /* Overall sums per local month (OWNER "YYYY-MM", the zone offset_seconds
  * from UTC) of the ratings given since from_utc. */
 struct db_rows *quality_sums_by_month(arena *mem, long long region_id, const char *from_utc, long offset_seconds);
-/* The region of a centre's seat (0 when no such centre, -1 on failure); a region's id by slug. */
+/* quality.c: the region of a centre's seat (0 when no such centre, -1 on failure); a region's id by slug. */
 long long region_of_centre(arena *mem, long long centre_id);
 long long region_id_by_slug(arena *mem, const char *slug);
 enum { RC_ID, RC_SLUG, RC_SHORT_NAME };
@@ -577,5 +597,12 @@ struct db_rows *coverage_districts(arena *mem, long long region_id);
 struct db_rows *coverage_counts(arena *mem, long long region_id, long long centre_id);
 /* A centre's active services per top-level category. */
 struct db_rows *coverage_centre_categories(arena *mem, long long centre_id);
+/* The open-data set "coverage": a row per district and top-level group
+ * (OD_COVERAGE_*), numbered in the order of districts, then groups. */
+enum {
+	OD_COVERAGE_ID, OD_COVERAGE_DISTRICT, OD_COVERAGE_OKTMO, OD_COVERAGE_CATEGORY_CODE, OD_COVERAGE_CATEGORY,
+	OD_COVERAGE_IN_PERSON, OD_COVERAGE_ONLINE, OD_COVERAGE_GAP, OD_COVERAGE_DISTRICT_SLUG
+};
+struct db_rows *opendata_coverage(arena *mem);
 
 #endif

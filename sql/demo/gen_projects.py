@@ -258,8 +258,8 @@ def grant_terms(rng, funding, start):
 class Timeline:
     """The updates of one project: (time, status_to or None, text)."""
 
-    def __init__(self, rng, world, project):
-        self.rng, self.world, self.p = rng, world, project
+    def __init__(self, rng):
+        self.rng = rng
         self.events = []
 
     def status(self, when, to, text=None):
@@ -306,9 +306,9 @@ def silence(rng, p):
     return None
 
 
-def simulate(rng, world, p):
+def simulate(rng, p):
     """Fills p's timeline up to TODAY; returns its fate after the grant (or None)."""
-    tl = Timeline(rng, world, p)
+    tl = Timeline(rng)
     start, end = p["grant_start"], p["grant_end"]
     tl.status(moment(rng, start - dt.timedelta(days=rng.randint(3, 20))), "funded")
     tl.status(moment(rng, start + dt.timedelta(days=rng.randint(0, 10))), "running")
@@ -366,7 +366,7 @@ def finish(p):
     p.update(status=status, status_changed_at=changed, last_update_at=updated, updated_at=updated)
 
 
-def continuation(rng, world, pid, orig):
+def continuation(rng, pid, orig):
     """A later project of the same NGO that continues orig on a new grant."""
     start = orig["grant_end"] + dt.timedelta(days=rng.randint(30, 240))
     funding = rng.choice(["presidential", "regional", "business"])
@@ -381,7 +381,7 @@ def continuation(rng, world, pid, orig):
                  created_at=moment(rng, TODAY - dt.timedelta(days=rng.randint(1, 60))))
         p["_events"] = []
     else:
-        simulate(rng, world, p)
+        simulate(rng, p)
         orig["_events"] = sorted(orig["_events"] + [(moment(rng, start), "continued", CONTINUED_BY_GRANT)])
         orig["_events"] = [e for e in orig["_events"] if e[0] < NOW]
     return p
@@ -461,12 +461,12 @@ def build():
         projects.append(p)
     stage_risks(rng, world, projects)
     for p in projects:
-        p["_fate"] = simulate(rng, world, p) if p["grant_start"] else None
+        p["_fate"] = simulate(rng, p) if p["grant_start"] else None
         if p["grant_start"] is None:
             p["_events"] = []
     for p in projects:
         if p["_fate"] == "long" and p["grant_end"] < TODAY and rng.random() < CONTINUATION_SHARE:
-            continuations.append(continuation(rng, world, BASE_PROJECTS + len(continuations) + 1, p))
+            continuations.append(continuation(rng, BASE_PROJECTS + len(continuations) + 1, p))
     everything = projects + continuations
     for p in everything:
         finish(p)

@@ -22,6 +22,7 @@
 # their pid files under var/bench only.
 #
 # Settings (environment):
+#   BUILD=build           the build measured (make bench BUILD=build-perf)
 #   BENCH_SECONDS=10      length of each measured wrk run
 #   BENCH_WARMUP=1        an unreported wrk run before each measured one (0: none)
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=32
@@ -34,7 +35,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 here=$root/tests/bench
-build=$root/build
+# The build to measure: make's BUILD (passed on make's command line, which
+# exports it), build/ by default.
+build=${BUILD:-build}
+[[ $build == /* ]] || build=$root/$build
 var=$root/var/bench
 
 seconds=${BENCH_SECONDS:-10}
@@ -63,7 +67,7 @@ fi
 for t in curl nginx mariadb mariadbd ps timeout; do
 	command -v "$t" >/dev/null || die "$t is missing (make deps installs it)"
 done
-[ -x "$build/rchub.fcgi" ] && [ -x "$build/rchub-admin" ] || die "build/rchub.fcgi missing: run make build"
+[ -x "$build/rchub.fcgi" ] && [ -x "$build/rchub-admin" ] || die "$build/rchub.fcgi missing: run make build"
 built=$(date -r "$build/rchub.fcgi" '+%Y-%m-%d %H:%M:%S %Z')
 
 # --- the private stack and the static twin, stopped whatever happens -----------
@@ -427,7 +431,7 @@ text_table "$h_mem" "${mem[@]}"
 	echo "# rchub benchmark"
 	echo
 	echo "- date: $(date '+%Y-%m-%d %H:%M:%S %Z')"
-	echo "- commit: $commit; build/rchub.fcgi built $built"
+	echo "- commit: $commit; $(basename "$build")/rchub.fcgi built $built"
 	echo "- machine: nproc $(nproc), CPU $cpu, memory $mem_total, $(uname -sr)"
 	echo "- load average before / after: $load_before / $load_after (other jobs share this machine; numbers are noisy)"
 	echo "- wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'): -t$threads -c$conns, ${seconds} s per run after a ${warmup} s warm-up, loopback"

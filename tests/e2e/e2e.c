@@ -15,6 +15,8 @@
 static const struct test_case *const suites[] = {
 	pages_tests, content_tests, catalogue_tests, search_tests, ngos_tests,
 	badinput_tests, escaping_tests, forms_tests, requests_tests, centre_content_tests, source_tests,
+	projects_tests,
+	quality_tests,
 };
 
 /* ---- configuration --------------------------------------------------- */

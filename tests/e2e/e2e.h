@@ -39,6 +39,8 @@ extern const struct test_case forms_tests[];
 extern const struct test_case requests_tests[];
 extern const struct test_case centre_content_tests[];
 extern const struct test_case source_tests[];
+extern const struct test_case projects_tests[];
+extern const struct test_case quality_tests[];
 
 /* ---- configuration ------------------------------------------------- */
 

@@ -30,6 +30,8 @@ static const struct {
 	{ "services", "opendata-services.xsd" },
 	{ "quality", "opendata-quality.xsd" },
 	{ "projects", "opendata-projects.xsd" },
+	{ "survival", "opendata-survival.xsd" },
+	{ "coverage", "opendata-coverage.xsd" },
 };
 #define NSETS (sizeof sets / sizeof sets[0])
 
