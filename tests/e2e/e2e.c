@@ -17,6 +17,7 @@ static const struct test_case *const suites[] = {
 	badinput_tests, escaping_tests, forms_tests, requests_tests, centre_content_tests, source_tests,
 	projects_tests,
 	quality_tests,
+	accounts_tests,
 };
 
 /* ---- configuration --------------------------------------------------- */

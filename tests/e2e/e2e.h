@@ -41,6 +41,7 @@ extern const struct test_case centre_content_tests[];
 extern const struct test_case source_tests[];
 extern const struct test_case projects_tests[];
 extern const struct test_case quality_tests[];
+extern const struct test_case accounts_tests[];
 
 /* ---- configuration ------------------------------------------------- */
 
