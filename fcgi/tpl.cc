@@ -7,9 +7,11 @@
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary.h>
 #include <ctemplate/template_modifiers.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <string>
+#include <unordered_map>
 
 using ctemplate::TemplateDictionary;
 
@@ -25,6 +27,22 @@ static tpl_dict *C(TemplateDictionary *d)
 
 // The last rendered page; reused so steady rendering does not allocate.
 static std::string rendered;
+
+// Keys and section names are string literals (tpl.h): each is hashed and
+// registered with ctemplate once, by its address, instead of on every use.
+static std::unordered_map<const char *, ctemplate::StaticTemplateString> names;
+
+// The ctemplate name of key, with its id already computed.
+static ctemplate::TemplateString name_of(const char *key)
+{
+	auto it = names.find(key);
+	if (it == names.end()) {
+		ctemplate::StaticTemplateString sts = { { key, strlen(key), ctemplate::kIllegalTemplateId } };
+		it = names.emplace(key, sts).first;
+		ctemplate::StaticTemplateStringInitializer init(&it->second);
+	}
+	return ctemplate::TemplateString(it->second);
+}
 
 // {{PHONE:x-tel}}: a phone number as written ("+7 (4212) 41-09-52, доб. 116")
 // made a tel: URI number (RFC 3966: "+74212410952"): a leading plus and the
@@ -90,7 +108,7 @@ extern "C" void tpl_dict_free(tpl_dict *d)
 extern "C" void tpl_set(tpl_dict *d, const char *key, const char *value)
 {
 	try {
-		D(d)->SetValue(key, value ? value : "");
+		D(d)->SetValue(name_of(key), value ? value : "");
 	} catch (...) {
 	}
 }
@@ -98,7 +116,7 @@ extern "C" void tpl_set(tpl_dict *d, const char *key, const char *value)
 extern "C" void tpl_set_len(tpl_dict *d, const char *key, const char *value, size_t len)
 {
 	try {
-		D(d)->SetValue(key, ctemplate::TemplateString(value, len));
+		D(d)->SetValue(name_of(key), ctemplate::TemplateString(value, len));
 	} catch (...) {
 	}
 }
@@ -106,7 +124,7 @@ extern "C" void tpl_set_len(tpl_dict *d, const char *key, const char *value, siz
 extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
 {
 	try {
-		D(d)->SetValue(key, std::to_string(value));
+		D(d)->SetValue(name_of(key), std::to_string(value));
 	} catch (...) {
 	}
 }
@@ -114,7 +132,7 @@ extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
 extern "C" tpl_dict *tpl_section(tpl_dict *d, const char *section)
 {
 	try {
-		return C(D(d)->AddSectionDictionary(section));
+		return C(D(d)->AddSectionDictionary(name_of(section)));
 	} catch (...) {
 		return nullptr;
 	}
@@ -123,7 +141,7 @@ extern "C" tpl_dict *tpl_section(tpl_dict *d, const char *section)
 extern "C" void tpl_show(tpl_dict *d, const char *section)
 {
 	try {
-		D(d)->ShowSection(section);
+		D(d)->ShowSection(name_of(section));
 	} catch (...) {
 	}
 }
@@ -131,7 +149,7 @@ extern "C" void tpl_show(tpl_dict *d, const char *section)
 extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *filename)
 {
 	try {
-		TemplateDictionary *inc = D(d)->AddIncludeDictionary(name);
+		TemplateDictionary *inc = D(d)->AddIncludeDictionary(name_of(name));
 		inc->SetFilename(filename);
 		return C(inc);
 	} catch (...) {

@@ -20,8 +20,8 @@ void tpl_reload(void);
 tpl_dict *tpl_dict_new(void);
 void tpl_dict_free(tpl_dict *d);
 
-/* Keys and section names must be string literals (they are not copied);
- * values are copied. */
+/* Keys and section names must be string literals: they are not copied, and
+ * each is hashed once and then known by its address; values are copied. */
 void tpl_set(tpl_dict *d, const char *key, const char *value);
 void tpl_set_len(tpl_dict *d, const char *key, const char *value, size_t len);
 void tpl_set_int(tpl_dict *d, const char *key, long long value);

@@ -6,7 +6,6 @@ DB_QUERY(q_categories_all,
          "LEFT JOIN categories p ON p.id = c.parent_id "
          "ORDER BY COALESCE(p.sort_order, c.sort_order), COALESCE(p.id, c.id), "
          "c.parent_id IS NOT NULL, c.sort_order, c.name");
-DB_QUERY(q_category_by_slug, "SELECT id FROM categories WHERE slug = ?");
 
 /* Only the operator changes these (by SQL); a minute's delay is fine. */
 DB_CACHE(cache_categories, q_categories_all, DB_REFERENCE_TTL);
@@ -19,5 +18,5 @@ struct db_rows *categories_all(arena *mem)
 
 long long category_id_by_slug(arena *mem, const char *slug)
 {
-	return store_id_by_key(mem, &q_category_by_slug, slug);
+	return store_id_in(categories_all(mem), CATEGORY_ID, CATEGORY_SLUG, slug);
 }

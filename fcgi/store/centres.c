@@ -45,7 +45,9 @@ struct db_rows *centre_districts(arena *mem, long long centre_id)
 DB_QUERY(q_centre_by_id,
          "SELECT " CENTRE_COLUMNS " FROM centres c JOIN districts d ON d.id = c.district_id "
          "WHERE c.id = ?");
-DB_QUERY(q_centre_id_by_slug, "SELECT id FROM centres WHERE slug = ?");
+DB_QUERY(q_centre_refs,
+         "SELECT c.id, c.slug, d.region_id FROM centres c JOIN districts d ON d.id = c.district_id ORDER BY c.id");
+DB_CACHE(cache_centre_refs, q_centre_refs, DB_REFERENCE_TTL);
 DB_QUERY(q_centre_update,
          "UPDATE centres SET description = ?, address = ?, phone = ?, email = ?, website = ?, hours = ? "
          "WHERE id = ?");
@@ -58,9 +60,15 @@ struct db_rows *centre_by_id(arena *mem, long long id)
 	return db_select(mem, &q_centre_by_id, p, 1);
 }
 
+struct db_rows *centre_refs(arena *mem)
+{
+	(void)mem;
+	return db_select_cached(&cache_centre_refs);
+}
+
 long long centre_id_by_slug(arena *mem, const char *slug)
 {
-	return store_id_by_key(mem, &q_centre_id_by_slug, slug);
+	return store_id_in(centre_refs(mem), CREF_ID, CREF_SLUG, slug);
 }
 
 int centre_update(long long id, const struct centre_profile *c)

@@ -234,8 +234,6 @@ int feedback_moderate(long long id, const char *status, long long moderator_id)
 
 /* ---- regions and their centres (the sums themselves: store/quality_sums.c) ---- */
 
-DB_QUERY(q_region_of_centre,
-         "SELECT d.region_id FROM centres c JOIN districts d ON d.id = c.district_id WHERE c.id = ?");
 DB_QUERY(q_region_by_slug, "SELECT id FROM regions WHERE slug = ?");
 DB_QUERY(q_centres_of_region,
          "SELECT c.id, c.slug, c.short_name FROM centres c JOIN districts d ON d.id = c.district_id "
@@ -243,9 +241,7 @@ DB_QUERY(q_centres_of_region,
 
 long long region_of_centre(arena *mem, long long centre_id)
 {
-	struct db_param p[] = { P_INT(centre_id) };
-	struct db_rows *r = db_select(mem, &q_region_of_centre, p, 1);
-	return r == NULL ? -1 : r->nrows ? db_cell_int(r, 0, 0) : 0;
+	return store_id_in(centre_refs(mem), CREF_REGION, CREF_ID, arena_printf(mem, "%lld", centre_id));
 }
 
 long long region_id_by_slug(arena *mem, const char *slug)

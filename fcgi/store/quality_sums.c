@@ -15,7 +15,9 @@
  * by then); a request adds the sums of the ratings since the boundary, read
  * from the (created_at) indexes, so the numbers are exact. The boundary moves
  * forward at most every SUMS_ADVANCE seconds by adding the ratings in
- * between. Only a worker's first request for a cache reads every rating. */
+ * between. Only a worker's first request for a cache reads every rating.
+ * Ratings written by SQL behind the program's back with past dates (a bulk
+ * load) count once it is restarted. */
 #include "store.h"
 
 #include <stdio.h>

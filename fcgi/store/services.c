@@ -3,11 +3,12 @@
  * off by its "? = 0 OR ..." guard, so no SQL text is ever built from input.
  * Two kinds of statement serve a page: one without search words (newest
  * first) and one with them (the FULLTEXT index on search_stems, ranked by
- * relevance). Each page costs what it shows, not what the catalogue holds:
- * the page's ids are found first (on the covering ix_services_browse, the
- * district a primary-key probe per row), and only those rows are joined for
- * their columns; the total is counted up to a bound that the caller chooses
- * (the pages count up to CATALOGUE_COUNT_MAX and say "more than" beyond it). */
+ * relevance). Each page is one statement and costs what it shows, not what
+ * the catalogue holds: the page's ids are walked in order (on the covering
+ * ix_services_browse; the district a primary-key probe per row) before their
+ * rows are joined for their columns, and the matches are counted alongside
+ * by a walk that stops at the caller's bound. Pages count up to
+ * LISTING_COUNT_MAX and say "more than" beyond it; the API counts them all. */
 #include "store.h"
 
 #include "../stem.h"
@@ -41,32 +42,36 @@
 	"AND (? = '' OR s.format = ? OR s.format = 'both') "                                      \
 	"AND (? = '' OR s.cost = ?) "                                                             \
 	"AND (? = '' OR s.updated_at >= ?) "
+/* The orders of a page, over the table alias t. */
+#define BY_NEWEST(t) t ".created_at DESC, " t ".id DESC"
+#define BY_RELEVANCE(t) "relevance DESC, " BY_NEWEST(t)
+#define NEWEST BY_NEWEST("s")
+/* The page [offset, offset + limit) of the services that text and the
+ * filter select, in order, with their columns, and in the last column how
+ * many match, counted up to a bound. Parameters: the count's
+ * (CATALOGUE_MATCH's, the bound), then the page's (CATALOGUE_MATCH's, with
+ * the relevance's words first when ranked; limit, offset). */
+#define PAGE_COUNTED(columns, ranked, text, order)                                              \
+	"SELECT " SERVICE_LIST columns ", (SELECT COUNT(*) FROM (SELECT 1" CATALOGUE_MATCH(text)    \
+	"LIMIT ?) counted) FROM (SELECT s.id, s.created_at, " ranked " AS relevance"                \
+	CATALOGUE_MATCH(text) "ORDER BY " order("s") " LIMIT ? OFFSET ?) page "                     \
+	"JOIN services s ON s.id = page.id JOIN centres c ON c.id = s.centre_id "                   \
+	"JOIN categories cat ON cat.id = s.category_id ORDER BY " order("page")
 #define TEXT_MATCH "MATCH(s.search_stems) AGAINST (? IN BOOLEAN MODE)"
-#define NEWEST "s.created_at DESC, s.id DESC"
-/* A page: the ids (and relevance) that ids selects, then their columns. */
-#define PAGE_OF(columns, ids, order)                                                             \
-	"SELECT " SERVICE_LIST columns " FROM (" ids ") page JOIN services s ON s.id = page.id "    \
+/* Without search words: newest first. */
+#define BROWSE(columns) PAGE_COUNTED(columns, "0", "", BY_NEWEST)
+/* With search words: by relevance, then newest. */
+#define SEARCH(columns) PAGE_COUNTED(columns, TEXT_MATCH, TEXT_MATCH " AND ", BY_RELEVANCE)
+/* A page of ids that a query selects, then their columns. */
+#define PAGE_OF(ids)                                                                             \
+	"SELECT " SERVICE_LIST " FROM (" ids ") page JOIN services s ON s.id = page.id "            \
 	"JOIN centres c ON c.id = s.centre_id JOIN categories cat ON cat.id = s.category_id "       \
-	"ORDER BY " order
-/* Without search words: newest first. Parameters: CATALOGUE_MATCH's, limit, offset. */
-#define BROWSE(columns)                                                                          \
-	PAGE_OF(columns, "SELECT s.id" CATALOGUE_MATCH("") "ORDER BY " NEWEST " LIMIT ? OFFSET ?", NEWEST)
-/* With search words: by relevance, then newest. Parameters: text, text,
- * CATALOGUE_MATCH's, limit, offset. */
-#define SEARCH(columns)                                                                          \
-	PAGE_OF(columns,                                                                          \
-	        "SELECT s.id, " TEXT_MATCH " AS relevance" CATALOGUE_MATCH(TEXT_MATCH " AND ")      \
-	        "ORDER BY relevance DESC, " NEWEST " LIMIT ? OFFSET ?",                          \
-	        "page.relevance DESC, " NEWEST)
-/* The number of matches, counted up to a bound. Parameters: as the page's. */
-#define COUNT_UP_TO(text) "SELECT COUNT(*) FROM (SELECT 1" CATALOGUE_MATCH(text) "LIMIT ?) counted"
+	"ORDER BY " NEWEST
 
 DB_QUERY(q_services_browse, BROWSE(""));
 DB_QUERY(q_services_browse_full, BROWSE(SERVICE_FULL));
 DB_QUERY(q_services_search, SEARCH(""));
 DB_QUERY(q_services_search_full, SEARCH(SERVICE_FULL));
-DB_QUERY(q_services_count_browse, COUNT_UP_TO(""));
-DB_QUERY(q_services_count_search, COUNT_UP_TO(TEXT_MATCH " AND "));
 DB_QUERY(q_service_full_by_id, "SELECT " SERVICE_LIST SERVICE_FULL SERVICE_FROM "WHERE s.id = ?");
 DB_QUERY(q_service_by_id,
          "SELECT " SERVICE_LIST ", s.description, s.price_note, s.eligibility, s.contact_name, "
@@ -74,24 +79,20 @@ DB_QUERY(q_service_by_id,
          "parent.name, parent.slug"
          SERVICE_FROM "LEFT JOIN categories parent ON parent.id = cat.parent_id WHERE s.id = ?");
 DB_QUERY(q_services_of_centre,
-         PAGE_OF("", "SELECT s.id FROM services s WHERE s.centre_id = ? AND s.status = 'active' "
-                     "ORDER BY " NEWEST " LIMIT ?", NEWEST));
-DB_QUERY(q_services_newest,
-         PAGE_OF("", "SELECT s.id FROM services s WHERE s.status = 'active' ORDER BY " NEWEST " LIMIT ?", NEWEST));
+         PAGE_OF("SELECT s.id FROM services s WHERE s.centre_id = ? AND s.status = 'active' "
+                 "ORDER BY " NEWEST " LIMIT ?"));
+DB_QUERY(q_services_newest, PAGE_OF("SELECT s.id FROM services s WHERE s.status = 'active' ORDER BY " NEWEST " LIMIT ?"));
 DB_QUERY(q_service_districts,
          "SELECT d.id, d.slug, d.name, d.kind, d.oktmo FROM service_districts sd "
          "JOIN districts d ON d.id = sd.district_id WHERE sd.service_id = ? "
          "ORDER BY d.sort_order, d.name");
 
 /* The most parameters a catalogue statement takes (a ranked page). */
-#define CATALOGUE_PARAMS 20
+#define CATALOGUE_PARAMS 38
 
-/* Binds the parameters of the page (ranked: the relevance's words first) or
- * of the count of f in their order in the text: [words,] district, [words,]
- * the rest of CATALOGUE_MATCH, then last (the limit, or the count's bound)
- * and, when offset is not NULL, the offset. Returns their number. */
-static size_t bind_catalogue(struct db_param *p, const struct service_filter *f, bool ranked, long long last,
-                             const long long *offset)
+/* Binds CATALOGUE_MATCH's parameters for f in their order in the text (with
+ * the relevance's words first when ranked), then last; returns their number. */
+static size_t bind_match(struct db_param *p, const struct service_filter *f, bool ranked, long long last)
 {
 	const char *text = f->fulltext ? f->fulltext : "";
 	const char *target = f->target ? f->target : "";
@@ -113,50 +114,29 @@ static size_t bind_catalogue(struct db_param *p, const struct service_filter *f,
 	p[n++] = P_TEXT(cost), p[n++] = P_TEXT(cost);
 	p[n++] = P_TEXT(after), p[n++] = P_TEXT(after);
 	p[n++] = P_INT(last);
-	if (offset != NULL)
-		p[n++] = P_INT(*offset);
 	return n;
 }
 
-/* The number of services f selects, counting no further than count_max + 1. */
-static long long count_up_to(arena *mem, const struct service_filter *f, long long count_max)
+long long store_page_total(const struct db_rows *page, long long count_max)
 {
-	struct db_param p[CATALOGUE_PARAMS];
-	bool words = f->fulltext && f->fulltext[0];
-	size_t n = bind_catalogue(p, f, false, count_max + 1, NULL);
-	struct db_rows *r = db_select(mem, words ? &q_services_count_search : &q_services_count_browse, p, n);
-	return r && r->nrows ? db_cell_int(r, 0, 0) : -1;
-}
-
-bool store_page_total(struct db_rows *page, int limit, int offset, long long count_max, long long *total)
-{
-	if (page->nrows <= (size_t)limit) {
-		*total = offset + (long long)page->nrows;
-		return page->nrows > 0 || offset == 0;
-	}
-	page->nrows = (size_t)limit;
-	*total = count_max + 1;
-	return offset + limit + 1 > count_max;
+	long long matched = page->nrows ? db_cell_int(page, 0, page->ncols - 1) : 0;
+	return matched > count_max ? count_max + 1 : matched;
 }
 
 /* Runs the browse or the search statement for f; *total receives the number
- * of matching services, or count_max + 1 when there are more than count_max.
- * The page is read with one row more, which tells whether any follow: when
- * none does, or when the page itself reaches past count_max, the total is
- * known without counting. */
+ * of matching services, or count_max + 1 when there are more than count_max. */
 static struct db_rows *catalogue_page(arena *mem, struct db_query *browse, struct db_query *search,
                                       const struct service_filter *f, int limit, int offset, long long count_max,
                                       long long *total)
 {
 	struct db_param p[CATALOGUE_PARAMS];
-	long long skip = offset;
-	size_t n = bind_catalogue(p, f, true, limit + 1, &skip);
+	size_t n = bind_match(p, f, false, count_max + 1);
+	n += bind_match(p + n, f, true, limit);
+	p[n++] = P_INT(offset);
 	struct db_rows *r = db_select(mem, f->fulltext && f->fulltext[0] ? search : browse, p, n);
-	if (r == NULL)
-		return NULL;
-	if (!store_page_total(r, limit, offset, count_max, total))
-		*total = count_up_to(mem, f, count_max);
-	return *total < 0 ? NULL : r;
+	if (r != NULL)
+		*total = store_page_total(r, count_max);
+	return r;
 }
 
 struct db_rows *services_search(arena *mem, const struct service_filter *f, int limit, int offset,

@@ -8,6 +8,9 @@
 
 /* Id of the row a unique key (slug, INN) names through query q: 0 when none, -1 on failure. */
 long long store_id_by_key(arena *mem, struct db_query *q, const char *slug);
+/* Id (column id_col) of the row of rows whose column slug_col is slug: 0
+ * when none, -1 when rows is NULL (a failed query). (districts.c) */
+long long store_id_in(const struct db_rows *rows, size_t id_col, size_t slug_col, const char *slug);
 
 /* Stems column 1 of each row of texts (column 0: id) and stores it with
  * update (stems, id). Returns the rows done, or -1. (districts.c) */
@@ -20,7 +23,7 @@ long long ngos_reindex(arena *mem, long long id);
 /* districts.c */
 enum { DISTRICT_ID, DISTRICT_SLUG, DISTRICT_NAME, DISTRICT_KIND, DISTRICT_OKTMO };
 struct db_rows *districts_all(arena *mem);
-/* 0 when no district has this slug, -1 on failure. */
+/* 0 when no district has this slug, -1 on failure; from districts_all(). */
 long long district_id_by_slug(arena *mem, const char *slug);
 
 /* categories.c */
@@ -73,11 +76,11 @@ struct service_filter {
  * services) are counted for pages up to this many, so that a page costs what
  * it shows; beyond it pages say "более LISTING_COUNT_MAX". */
 #define LISTING_COUNT_MAX 500
-/* The total a page of a list tells by itself: page holds the rows read with
- * limit + 1 from offset, and loses the extra one. *total = offset + its rows
- * when none follows them, count_max + 1 when the page reaches past
- * count_max; false when the rows must be counted. (services.c) */
-bool store_page_total(struct db_rows *page, int limit, int offset, long long count_max, long long *total);
+/* The total of a page whose last column counts its list's matches up to
+ * count_max + 1: that count (count_max + 1 meaning more than count_max), 0
+ * for an empty page (only a first page may be empty: there are no
+ * matches). (services.c) */
+long long store_page_total(const struct db_rows *page, long long count_max);
 /* One page of the catalogue; *total receives the number of matches, counted
  * up to count_max (count_max + 1 means more than that). */
 struct db_rows *services_search(arena *mem, const struct service_filter *f, int limit, int offset,
@@ -193,8 +196,12 @@ struct centre_profile {
 	const char *description, *address, *phone, *email, *website, *hours; /* website "" = none */
 };
 struct db_rows *centre_by_id(arena *mem, long long id);
-/* 0 when no centre has this slug, -1 on failure. */
+/* 0 when no centre has this slug, -1 on failure; from centre_refs(). */
 long long centre_id_by_slug(arena *mem, const char *slug);
+/* Every centre's id, slug and region (CREF_*), kept by each worker for
+ * DB_REFERENCE_TTL: only the operator adds centres or moves their seats. */
+enum { CREF_ID, CREF_SLUG, CREF_REGION };
+struct db_rows *centre_refs(arena *mem);
 int centre_update(long long id, const struct centre_profile *c);
 int centre_set_districts(long long id, const long long *district_ids, size_t n);
 
