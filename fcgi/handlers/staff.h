@@ -1,7 +1,7 @@
 /* handlers/staff.h: what the pages of the centre staff area share (private
  * to handlers/staff_*.c): which centre a page works on and whether the user
- * may act for it, the area's sub-navigation, one-time tokens of creation
- * forms, the districts checkbox list, and the load/check/status-change steps
+ * may act for it, the area's sub-navigation, the districts checkbox list,
+ * and the load/check/status-change steps
  * that services, news and events have in common. */
 #ifndef RCHUB_STAFF_H
 #define RCHUB_STAFF_H

@@ -812,24 +812,36 @@ static void t_service_archive_restore(const void *arg)
 	CHECK_INT(audit_rows("service.restore", id), 1, "audit entry of the restore");
 }
 
+/* Sends the creation form at path twice with one form token, as a double
+ * click or a reload does: both answers must be 303 and table must gain one
+ * row. The answers go to first and second (NULL when the form did not open). */
+static void post_new_twice(const char *path, const char *table, const char *fields,
+                           struct http_response **first, struct http_response **second)
+{
+	*first = *second = NULL;
+	struct new_form f;
+	if (!open_new_form(path, &f))
+		return;
+	const char *count = t_printf("SELECT COUNT(*) FROM %s", table);
+	long long before = sql_count(count);
+	char *body = t_printf("csrf=%s&centre=%s&form_token=%s&%s", f.csrf, CENTRE_A, f.token, fields);
+	*first = http_post_form(path, body);
+	*second = http_post_form(path, body);
+	CHECK_STATUS(*first, 303);
+	CHECK_STATUS(*second, 303);
+	CHECK_INT(sql_count(count), before + 1, "one new row");
+}
+
 static void t_service_double_submit(const void *arg)
 {
 	if (!sign_in_staff(CENTRE_A))
 		return;
-	struct new_form f;
-	if (!open_new_form("/staff/services/new", &f))
-		return;
-	long long before = sql_count("SELECT COUNT(*) FROM services");
-	char *body = t_printf("csrf=%s&centre=%s&form_token=%s&%s", f.csrf, CENTRE_A, f.token,
-	                      service_fields("Дважды отправленная услуга", "Кратко", "Описание"));
-	struct http_response *first = http_post_form("/staff/services/new", body);
-	struct http_response *second = http_post_form("/staff/services/new", body);
-	CHECK_STATUS(first, 303);
-	CHECK_STATUS(second, 303);
-	CHECK_STR(http_header(second, "Location"), http_header(first, "Location"), "both answers lead to one service");
-	CHECK_INT(sql_count("SELECT COUNT(*) FROM services"), before + 1, "one new row");
-	CHECK_INT(sql_count("SELECT COUNT(*) FROM audit_log WHERE action = 'service.create' AND entity_id = "
-	                    "(SELECT id FROM services WHERE title = 'Дважды отправленная услуга')"), 1, "one audit entry");
+	struct http_response *first, *second;
+	post_new_twice("/staff/services/new", "services",
+	               service_fields("Дважды отправленная услуга", "Кратко", "Описание"), &first, &second);
+	if (first != NULL && first->status == 303)
+		CHECK_STR(http_header(second, "Location"), http_header(first, "Location"),
+		          "both answers lead to one service");
 }
 
 static void t_service_overlong(const void *arg)
@@ -916,17 +928,10 @@ static void t_news_flow(const void *arg)
 
 static void t_news_double_submit(const void *arg)
 {
-	if (!sign_in_staff(CENTRE_A))
-		return;
-	struct new_form f;
-	if (!open_new_form("/staff/news/new", &f))
-		return;
-	long long before = sql_count("SELECT COUNT(*) FROM news");
-	char *body = t_printf("csrf=%s&centre=%s&form_token=%s&%s", f.csrf, CENTRE_A, f.token,
-	                      news_fields("Новость, отправленная дважды", "Кратко", "Текст"));
-	CHECK_STATUS(http_post_form("/staff/news/new", body), 303);
-	CHECK_STATUS(http_post_form("/staff/news/new", body), 303);
-	CHECK_INT(sql_count("SELECT COUNT(*) FROM news"), before + 1, "one new row");
+	struct http_response *first, *second;
+	if (sign_in_staff(CENTRE_A))
+		post_new_twice("/staff/news/new", "news", news_fields("Новость, отправленная дважды", "Кратко", "Текст"),
+		               &first, &second);
 }
 
 static void t_news_overlong(const void *arg)
@@ -1016,17 +1021,11 @@ static void t_event_invalid(const void *arg)
 
 static void t_event_double_submit(const void *arg)
 {
-	if (!sign_in_staff(CENTRE_A))
-		return;
-	struct new_form f;
-	if (!open_new_form("/staff/events/new", &f))
-		return;
-	long long before = sql_count("SELECT COUNT(*) FROM events");
-	char *body = t_printf("csrf=%s&centre=%s&form_token=%s&%s", f.csrf, CENTRE_A, f.token,
-	                      event_fields("Дважды", "Текст", local_day_at(6, 10, 0), local_day_at(6, 12, 0), "Амурск"));
-	CHECK_STATUS(http_post_form("/staff/events/new", body), 303);
-	CHECK_STATUS(http_post_form("/staff/events/new", body), 303);
-	CHECK_INT(sql_count("SELECT COUNT(*) FROM events"), before + 1, "one new row");
+	struct http_response *first, *second;
+	if (sign_in_staff(CENTRE_A))
+		post_new_twice("/staff/events/new", "events",
+		               event_fields("Дважды", "Текст", local_day_at(6, 10, 0), local_day_at(6, 12, 0), "Амурск"),
+		               &first, &second);
 }
 
 static void t_event_cancel(const void *arg)
